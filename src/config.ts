@@ -1,0 +1,84 @@
+/**
+ * The environment, parsed once into a typed, frozen object.
+ * Start-up fails fast with a message that names the bad variable, so an operator never
+ * discovers a typo from a confusing error deep inside a request.
+ */
+export type LogLevel = 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
+
+export interface Config {
+  /** PostgreSQL URL; when absent the embedded database under `dataDir` is used. */
+  readonly databaseUrl: string | undefined;
+  readonly port: number;
+  readonly host: string;
+  readonly logLevel: LogLevel;
+  /** Apply pending migrations at start-up (MIGRATE=false or --no-migrate turns it off). */
+  readonly migrate: boolean;
+  /** Load the curated seeds when the database has no data (SEED=false turns it off). */
+  readonly seedWhenEmpty: boolean;
+  /** Where the embedded PostgreSQL keeps its files. */
+  readonly dataDir: string;
+  /** Port of the embedded PostgreSQL. */
+  readonly embeddedPgPort: number;
+  readonly introspection: boolean;
+}
+
+export class ConfigError extends Error {
+  constructor(readonly variable: string, message: string) {
+    super(`Invalid configuration: ${variable} ${message}`);
+    this.name = 'ConfigError';
+  }
+}
+
+const LOG_LEVELS: readonly LogLevel[] = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'];
+
+function parsePort(name: string, raw: string | undefined, fallback: number): number {
+  if (raw === undefined || raw === '') return fallback;
+  if (!/^\d+$/.test(raw)) throw new ConfigError(name, `must be a port number (0-65535), got "${raw}"`);
+  const port = Number(raw);
+  if (port > 65535) throw new ConfigError(name, `must be a port number (0-65535), got "${raw}"`);
+  return port;
+}
+
+function parseBoolean(name: string, raw: string | undefined, fallback: boolean): boolean {
+  if (raw === undefined || raw === '') return fallback;
+  const value = raw.toLowerCase();
+  if (['1', 'true', 'yes', 'on'].includes(value)) return true;
+  if (['0', 'false', 'no', 'off'].includes(value)) return false;
+  throw new ConfigError(name, `must be true or false, got "${raw}"`);
+}
+
+function parseDatabaseUrl(raw: string | undefined): string | undefined {
+  if (raw === undefined || raw === '') return undefined;
+  let url: URL;
+  try {
+    url = new URL(raw);
+  } catch {
+    throw new ConfigError('DATABASE_URL', 'is not a valid URL (expected postgres://user@host:port/database)');
+  }
+  if (url.protocol !== 'postgres:' && url.protocol !== 'postgresql:') {
+    throw new ConfigError('DATABASE_URL', `must use the postgres:// scheme, got "${url.protocol}"`);
+  }
+  if (url.pathname.length <= 1) throw new ConfigError('DATABASE_URL', 'must name a database (postgres://host/NAME)');
+  return raw;
+}
+
+/** Reads the configuration from `env` (process.env by default) and command-line flags. */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env, argv: readonly string[] = []): Config {
+  const logLevel = (env.LOG_LEVEL ?? 'info').toLowerCase();
+  if (!LOG_LEVELS.includes(logLevel as LogLevel)) {
+    throw new ConfigError('LOG_LEVEL', `must be one of ${LOG_LEVELS.join(', ')}, got "${env.LOG_LEVEL}"`);
+  }
+  const host = env.HOST ?? '127.0.0.1';
+  if (host.trim() === '') throw new ConfigError('HOST', 'must not be empty');
+  return Object.freeze({
+    databaseUrl: parseDatabaseUrl(env.DATABASE_URL),
+    port: parsePort('PORT', env.PORT, 4000),
+    host,
+    logLevel: logLevel as LogLevel,
+    migrate: argv.includes('--no-migrate') ? false : parseBoolean('MIGRATE', env.MIGRATE, true),
+    seedWhenEmpty: argv.includes('--no-seed') ? false : parseBoolean('SEED', env.SEED, true),
+    dataDir: env.PG_DATA_DIR ?? '.data/pg',
+    embeddedPgPort: parsePort('PG_EMBEDDED_PORT', env.PG_EMBEDDED_PORT, 5433),
+    introspection: parseBoolean('INTROSPECTION', env.INTROSPECTION, true),
+  });
+}

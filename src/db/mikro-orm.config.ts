@@ -1,0 +1,38 @@
+import 'reflect-metadata';
+import path from 'node:path';
+import { defineConfig, Options } from '@mikro-orm/postgresql';
+import { Migrator } from '@mikro-orm/migrations';
+import { ENTITIES } from './entities';
+
+/** Repo root, whether running from src/ (ts-node, vitest) or dist/src/ (built). */
+const ROOT = path.resolve(__dirname, __dirname.includes(`${path.sep}dist${path.sep}`) ? '../../..' : '../..');
+
+/**
+ * The ORM options for a database URL. The URL is passed in (never read at import time) so the
+ * embedded database, tests and the CLI can each choose theirs.
+ */
+export function ormOptions(clientUrl: string, extra: Partial<Options> = {}): Options {
+  return defineConfig({
+    clientUrl,
+    entities: ENTITIES,
+    extensions: [Migrator],
+    discovery: { requireEntitiesArray: true },
+    // Migrations are .ts in the repo and .js once built; vitest and ts-node need import().
+    migrations: {
+      path: path.join(ROOT, 'dist/migrations'),
+      pathTs: path.join(ROOT, 'migrations'),
+      tableName: 'mikro_orm_migrations',
+      transactional: true,
+      allOrNothing: true,
+      snapshot: false,
+    },
+    dynamicImportProvider: (id: string) => (process.env.VITEST ? import(id) : Promise.resolve(require(id))),
+    pool: { min: 0, max: 10 },
+    debug: false,
+    allowGlobalContext: false,
+    ...extra,
+  });
+}
+
+// Used by the MikroORM CLI (migration:create); the app calls ormOptions() itself.
+export default ormOptions(process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/policy_kb_dev');

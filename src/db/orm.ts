@@ -1,0 +1,31 @@
+import { MikroORM } from '@mikro-orm/postgresql';
+import { ormOptions } from './mikro-orm.config';
+
+/** Connects the ORM and fails with a clear message when the database cannot be reached. */
+export async function connectOrm(databaseUrl: string): Promise<MikroORM> {
+  const orm = await MikroORM.init(ormOptions(databaseUrl));
+  if (!(await orm.isConnected())) {
+    const reason = await orm.checkConnection();
+    await orm.close(true);
+    throw new Error(`Cannot connect to the database at ${redactUrl(databaseUrl)}: ${reason.ok ? 'unknown error' : reason.reason}`);
+  }
+  return orm;
+}
+
+/** Migrations still to apply, then applies them; returns their names. */
+export async function migrateUp(orm: MikroORM): Promise<string[]> {
+  const migrator = orm.getMigrator();
+  const applied = await migrator.up();
+  return applied.map((m) => m.name);
+}
+
+/** The URL with any password replaced, for messages and logs. */
+export function redactUrl(url: string): string {
+  try {
+    const u = new URL(url);
+    if (u.password) u.password = '***';
+    return u.toString();
+  } catch {
+    return '(unparseable URL)';
+  }
+}

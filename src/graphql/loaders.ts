@@ -1,0 +1,73 @@
+import DataLoader from 'dataloader';
+import type { EntityClass } from '@mikro-orm/core';
+import type { EntityManager } from '@mikro-orm/postgresql';
+import type { Knex } from 'knex';
+
+type Row = Record<string, unknown>;
+
+/** Drops helper columns (`__parent`, sort keys) before a row is mapped onto an entity. */
+export function stripHelperColumns(row: Row): Row {
+  const clean: Row = {};
+  for (const [k, v] of Object.entries(row)) if (!k.startsWith('__')) clean[k] = v;
+  return clean;
+}
+
+/**
+ * Per-request batching: every field resolver asks a loader, and each loader runs one
+ * statement per batch of parents, so a page of 100 entities costs what a page of 1 does.
+ * Loaders are created lazily and live as long as the request's context.
+ */
+export class Loaders {
+  private readonly loaders = new Map<string, DataLoader<unknown, unknown>>();
+
+  constructor(
+    readonly em: EntityManager,
+    readonly knex: Knex,
+  ) {}
+
+  /** The loader registered under `key`, created on first use. */
+  get<K, V>(key: string, batch: (keys: readonly K[]) => Promise<V[]>): DataLoader<K, V> {
+    let loader = this.loaders.get(key) as DataLoader<K, V> | undefined;
+    if (!loader) {
+      loader = new DataLoader<K, V>(batch, { cacheKeyFn: (k) => (typeof k === 'object' ? JSON.stringify(k) : k) as unknown as K });
+      this.loaders.set(key, loader as DataLoader<unknown, unknown>);
+    }
+    return loader;
+  }
+
+  /** Maps database rows (snake_case columns) onto managed entities. */
+  map<T extends object>(cls: EntityClass<T>, row: Row): T {
+    return this.em.map(cls, stripHelperColumns(row) as never) as T;
+  }
+
+  /** Loads records of `cls` by primary key; missing keys give null. */
+  byKey<T extends object, K extends string | number>(cls: EntityClass<T>, table: string, keyColumn = 'id'): DataLoader<K, T | null> {
+    return this.get<K, T | null>(`byKey:${table}`, async (keys) => {
+      const rows = (await this.knex(table).whereIn(keyColumn, keys as K[])) as Row[];
+      const found = new Map(rows.map((r) => [String(r[keyColumn]), this.map(cls, r)]));
+      return keys.map((k) => found.get(String(k)) ?? null);
+    });
+  }
+
+  /**
+   * Lists of records per parent, from a query that selects `__parent` with the rows; the
+   * query gets the parents' keys and returns rows in the order each list should have.
+   */
+  listsByParent<T, K extends string | number>(
+    key: string,
+    query: (parents: K[]) => Knex.QueryBuilder,
+    toItem: (row: Row) => T,
+  ): DataLoader<K, T[]> {
+    return this.get<K, T[]>(key, async (parents) => {
+      const rows = (await query([...parents])) as Row[];
+      const grouped = new Map<string, T[]>();
+      for (const row of rows) {
+        const k = String(row.__parent);
+        const list = grouped.get(k) ?? [];
+        list.push(toItem(row));
+        grouped.set(k, list);
+      }
+      return parents.map((p) => grouped.get(String(p)) ?? []);
+    });
+  }
+}

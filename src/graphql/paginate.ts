@@ -1,0 +1,161 @@
+import type { Knex } from 'knex';
+import { Edge, Page, PageInfo } from './connection';
+import { encodeCursor, PageRequest, pageWindow, PageWindow } from './page-args';
+
+/** One sort key: an output column of the base query and its direction. */
+export interface SortKey {
+  column: string;
+  direction: 'asc' | 'desc';
+}
+
+export interface PageQuery<Row = Record<string, unknown>> {
+  /** Selects the rows to page through, with every sort column among its output columns. */
+  base: Knex.QueryBuilder;
+  /** The order, ending with a unique column (the id) so cursors are stable. */
+  sort: SortKey[];
+  /** Turns a row into the node the edge carries. */
+  toNode: (row: Row) => unknown;
+}
+
+const PARENT = '__parent';
+const ROW_NUMBER = '__rn';
+
+function signature(sort: SortKey[]): string {
+  return sort.map((k) => `${k.column}:${k.direction}`).join(',');
+}
+
+/**
+ * Keyset condition "row comes after (or before) the cursor" for a mixed-direction order:
+ * (k1 > v1) or (k1 = v1 and k2 > v2) or ...; `>` turns into `<` for descending keys and when
+ * looking backwards. Sort columns must not be null.
+ */
+function keysetCondition(alias: string, sort: SortKey[], values: unknown[], forward: boolean): [string, unknown[]] {
+  const ors: string[] = [];
+  const bindings: unknown[] = [];
+  sort.forEach((key, i) => {
+    const ands: string[] = [];
+    for (let j = 0; j < i; j++) {
+      ands.push(`${alias}.?? = ?`);
+      bindings.push(sort[j].column, values[j]);
+    }
+    const ascending = key.direction === 'asc';
+    ands.push(`${alias}.?? ${ascending === forward ? '>' : '<'} ?`);
+    bindings.push(key.column, values[i]);
+    ors.push(`(${ands.join(' and ')})`);
+  });
+  return [`(${ors.join(' or ')})`, bindings];
+}
+
+function orderClause(alias: string, sort: SortKey[], reverse: boolean): [string, string[]] {
+  const parts = sort.map((k) => {
+    const dir = (k.direction === 'asc') !== reverse ? 'asc' : 'desc';
+    return `${alias}.?? ${dir}`;
+  });
+  return [parts.join(', '), sort.map((k) => k.column)];
+}
+
+function cursorOf(row: Record<string, unknown>, sort: SortKey[], sig: string): string {
+  return encodeCursor(
+    sig,
+    sort.map((k) => {
+      const v = row[k.column];
+      return v instanceof Date ? v.toISOString() : v;
+    }),
+  );
+}
+
+function applyWindow(knex: Knex, query: PageQuery<unknown>, window: PageWindow, partitioned: boolean): Knex.QueryBuilder {
+  const forward = !window.fromEnd;
+  let q = knex.select('t.*').from(query.base.clone().as('t'));
+  if (window.after) {
+    const [sql, b] = keysetCondition('t', query.sort, window.after, true);
+    q = q.whereRaw(sql, b as Knex.RawBinding[]);
+  }
+  if (window.before) {
+    const [sql, b] = keysetCondition('t', query.sort, window.before, false);
+    q = q.whereRaw(sql, b as Knex.RawBinding[]);
+  }
+  const [order, orderBindings] = orderClause('t', query.sort, !forward);
+  if (!partitioned) return q.orderByRaw(order, orderBindings).limit(window.size + 1);
+  // One statement for every parent: number each parent's rows and keep the first size + 1.
+  const numbered = q.select(knex.raw(`row_number() over (partition by t.?? order by ${order}) as ??`, [PARENT, ...orderBindings, ROW_NUMBER]));
+  return knex
+    .select('u.*')
+    .from(numbered.as('u'))
+    .where(`u.${ROW_NUMBER}`, '<=', window.size + 1)
+    .orderBy([`u.${PARENT}`, `u.${ROW_NUMBER}`]);
+}
+
+function buildPage<Row>(rows: Record<string, unknown>[], query: PageQuery<Row>, window: PageWindow, sig: string, count: () => Promise<number>): Page<unknown> {
+  const extra = rows.length > window.size;
+  const kept = extra ? rows.slice(0, window.size) : rows.slice();
+  if (window.fromEnd) kept.reverse();
+  const edges: Edge<unknown>[] = kept.map((row) => ({ cursor: cursorOf(row, query.sort, sig), node: query.toNode(row as Row) }));
+  const pageInfo: PageInfo = {
+    hasNextPage: window.fromEnd ? window.before !== null : extra,
+    hasPreviousPage: window.fromEnd ? extra : window.after !== null,
+    startCursor: edges[0]?.cursor ?? null,
+    endCursor: edges[edges.length - 1]?.cursor ?? null,
+  };
+  return new Page(edges, pageInfo, count);
+}
+
+/** One page of one list: a single statement for the rows, another for totalCount if asked. */
+export async function paginate<Row>(knex: Knex, query: PageQuery<Row>, args: PageRequest): Promise<Page<unknown>> {
+  const sig = signature(query.sort);
+  const window = pageWindow(args, sig, query.sort.length);
+  if (window.size === 0) return new Page([], emptyInfo(), () => countRows(knex, query.base));
+  const rows = (await applyWindow(knex, query as PageQuery<unknown>, window, false)) as Record<string, unknown>[];
+  let counted: Promise<number> | undefined;
+  return buildPage(rows, query, window, sig, () => (counted ??= countRows(knex, query.base)));
+}
+
+/**
+ * The same page of many parents' lists (the `participations` of 50 entities, say) in one
+ * statement, so a nested connection costs the same whatever the parent page size. The base
+ * query must select the parent key as `__parent`.
+ */
+export async function paginateMany<Row>(
+  knex: Knex,
+  query: PageQuery<Row>,
+  args: PageRequest,
+  parents: readonly (string | number)[],
+): Promise<Page<unknown>[]> {
+  const sig = signature(query.sort);
+  const window = pageWindow(args, sig, query.sort.length);
+  let counts: Promise<Map<string, number>> | undefined;
+  const countFor = (parent: string | number) => async () => {
+    counts ??= countRowsPerParent(knex, query.base);
+    return (await counts).get(String(parent)) ?? 0;
+  };
+  if (window.size === 0) return parents.map((p) => new Page([], emptyInfo(), countFor(p)));
+  const rows = (await applyWindow(knex, query as PageQuery<unknown>, window, true)) as Record<string, unknown>[];
+  const byParent = new Map<string, Record<string, unknown>[]>();
+  for (const row of rows) {
+    const key = String(row[PARENT]);
+    const list = byParent.get(key) ?? [];
+    list.push(row);
+    byParent.set(key, list);
+  }
+  return parents.map((p) => buildPage(byParent.get(String(p)) ?? [], query, window, sig, countFor(p)));
+}
+
+function emptyInfo(): PageInfo {
+  return { hasNextPage: false, hasPreviousPage: false, startCursor: null, endCursor: null };
+}
+
+async function countRows(knex: Knex, base: Knex.QueryBuilder): Promise<number> {
+  const rows = (await knex.count({ n: '*' }).from(base.clone().as('t'))) as Record<string, unknown>[];
+  return Number(rows[0].n);
+}
+
+async function countRowsPerParent(knex: Knex, base: Knex.QueryBuilder): Promise<Map<string, number>> {
+  const rows = (await knex
+    .select(`t.${PARENT}`)
+    .count({ n: '*' })
+    .from(base.clone().as('t'))
+    .groupBy(`t.${PARENT}`)) as Record<string, unknown>[];
+  return new Map(rows.map((r) => [String(r[PARENT]), Number(r.n)]));
+}
+
+export { PARENT as PARENT_COLUMN };

@@ -1,0 +1,60 @@
+import type { Context } from '../../graphql/context';
+import type { Page } from '../../graphql/connection';
+import type { EntityFilter, EntityOrder } from '../../graphql/filter-inputs';
+import { nestedPage } from '../../graphql/nested-page';
+import type { PageRequest } from '../../graphql/page-args';
+import { paginate } from '../../graphql/paginate';
+import { rootDescendantPairs } from '../../db/sql';
+import { applyEntityFilter, entitySort } from './entity-query';
+import { LegalEntity } from './legal-entity.entity';
+
+/** Entity reads: lookups and the entity lists, top-level and nested. */
+export class EntityService {
+  constructor(private readonly ctx: Context) {}
+
+  async bySlug(slug: string): Promise<LegalEntity | null> {
+    const row = await this.ctx.knex('entity').where({ slug }).whereNull('deleted_at').first();
+    return row ? this.ctx.loaders.map(LegalEntity, row) : null;
+  }
+
+  async byId(id: number): Promise<LegalEntity | null> {
+    const entity = await this.ctx.loaders.byKey<LegalEntity, number>(LegalEntity, 'entity').load(id);
+    return entity && !entity.deletedAt ? entity : null;
+  }
+
+  page(filter: EntityFilter | null | undefined, orderBy: EntityOrder[] | null | undefined, page: PageRequest): Promise<Page<unknown>> {
+    const { knex, loaders } = this.ctx;
+    const base = applyEntityFilter(knex, knex('entity as e').select('e.*'), filter);
+    const sort = entitySort(knex, base, orderBy);
+    return paginate<Record<string, unknown>>(knex, { base, sort, toNode: (row) => loaders.map(LegalEntity, row) }, page);
+  }
+
+  /** Country.entities: entities based in the country. */
+  ofCountry(code: string, filter: EntityFilter | null | undefined, page: PageRequest): Promise<Page<unknown>> {
+    const { knex, loaders } = this.ctx;
+    return nestedPage(this.ctx, 'Country.entities', { filter, page }, code, (codes) => {
+      const base = applyEntityFilter(knex, knex('entity as e').select('e.*', 'e.country_code as __parent').whereIn('e.country_code', codes), filter);
+      return { base, sort: entitySort(knex, base, null), toNode: (row) => loaders.map(LegalEntity, row) };
+    });
+  }
+
+  /** TechnologyCategory.entities: in the category, and by default in its descendants. */
+  ofTechnology(categoryId: number, includeDescendants: boolean, filter: EntityFilter | null | undefined, page: PageRequest): Promise<Page<unknown>> {
+    const { knex, loaders } = this.ctx;
+    return nestedPage(this.ctx, 'TechnologyCategory.entities', { includeDescendants, filter, page }, categoryId, (ids) => {
+      const members = includeDescendants
+        ? knex
+            .select('tree.root', 'et.entity_id')
+            .distinct()
+            .from(rootDescendantPairs(knex, 'technology_category', ids).wrap('', ' as tree'))
+            .join('entity_technology as et', 'et.technology_category_id', 'tree.id')
+        : knex.select('et.technology_category_id as root', 'et.entity_id').from('entity_technology as et').whereIn('et.technology_category_id', ids);
+      const base = applyEntityFilter(
+        knex,
+        knex('entity as e').select('e.*', 'm.root as __parent').join(members.as('m'), 'm.entity_id', 'e.id'),
+        filter,
+      );
+      return { base, sort: entitySort(knex, base, null), toNode: (row) => loaders.map(LegalEntity, row) };
+    });
+  }
+}

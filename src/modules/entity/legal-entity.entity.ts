@@ -1,0 +1,80 @@
+import { ArrayType, Collection, Entity, Enum, Index, ManyToMany, ManyToOne, Property } from '@mikro-orm/core';
+import { Field, ObjectType } from 'type-graphql';
+import { BaseRecord } from '../../db/base-record';
+import { Node } from '../../graphql/node';
+import { toGlobalId } from '../../graphql/global-id';
+import { URLScalar } from '../../graphql/scalars';
+import { Country } from '../country/country.entity';
+import { Source } from '../source/source.entity';
+import { TechnologyCategory } from '../technology/technology.entity';
+import { EntityKind } from './entity-kinds';
+import { Address, AddressValue, Identifier } from './entity-values';
+
+/**
+ * A company, agency, person or other organisation that actions name. Called `LegalEntity` in
+ * code so it does not collide with MikroORM's `@Entity()`; `Entity` in the API.
+ */
+@Entity({ tableName: 'entity' })
+@Index({ name: 'entity_name_trgm_idx', expression: 'create index "entity_name_trgm_idx" on "entity" using gin (lower("name") gin_trgm_ops)' })
+@ObjectType('Entity', { implements: Node, description: 'A company, agency, person or other organisation that actions name.' })
+export class LegalEntity extends BaseRecord {
+  static readonly graphqlName = 'Entity';
+
+  @Field({ description: 'Stable, URL-safe key ("cn-hikvision").' })
+  @Property({ unique: true })
+  slug!: string;
+
+  @Field(() => EntityKind, { description: 'What sort of organisation or person it is.' })
+  @Enum({ items: () => EntityKind })
+  @Index()
+  kind!: EntityKind;
+
+  @Field({ description: 'The name it is best known by.' })
+  @Property({ type: 'text' })
+  name!: string;
+
+  @Field(() => [String], { description: 'Other names: former names, translations, names in other scripts, names as listed.' })
+  @Property({ type: ArrayType, default: '{}' })
+  aliases: string[] = [];
+
+  @ManyToOne(() => Country, { nullable: true, index: true, fieldName: 'country_code', deleteRule: 'restrict' })
+  country?: Country | null;
+
+  @Field(() => [Address], { description: 'Addresses, as listed by the actions and sources.' })
+  @Property({ type: 'jsonb', default: '[]' })
+  addresses: AddressValue[] = [];
+
+  @Field(() => [Identifier], { description: 'Registry identifiers.' })
+  @Property({ type: 'jsonb', default: '[]' })
+  identifiers: Identifier[] = [];
+
+  @Field(() => String, { nullable: true, description: 'What it is and does, in a sentence or two.' })
+  @Property({ type: 'text', nullable: true })
+  description?: string | null;
+
+  @Field(() => URLScalar, { nullable: true, description: 'Its own website.' })
+  @Property({ type: 'text', nullable: true })
+  website?: string | null;
+
+  @Field({ description: 'False when a key fact (such as the exact name) could not be confirmed in a source; `note` says which.' })
+  @Property({ default: true })
+  verified: boolean = true;
+
+  @Field(() => String, { nullable: true, description: 'Curator\'s note: caveats, unverified parts, context.' })
+  @Property({ type: 'text', nullable: true })
+  note?: string | null;
+
+  @ManyToMany(() => TechnologyCategory, undefined, {
+    pivotTable: 'entity_technology',
+    joinColumn: 'entity_id',
+    inverseJoinColumn: 'technology_category_id',
+  })
+  technologies = new Collection<TechnologyCategory>(this);
+
+  @ManyToMany(() => Source, undefined, { pivotTable: 'entity_source', joinColumn: 'entity_id', inverseJoinColumn: 'source_id' })
+  sources = new Collection<Source>(this);
+
+  override get nodeId(): string {
+    return toGlobalId('Entity', this.id);
+  }
+}

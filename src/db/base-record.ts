@@ -1,5 +1,5 @@
 import { PrimaryKey, Property } from '@mikro-orm/core';
-import { Field, Int } from 'type-graphql';
+import { Field, Int, ObjectType } from 'type-graphql';
 import { DateTimeScalar } from '../graphql/scalars';
 import { Node } from '../graphql/node';
 
@@ -9,6 +9,7 @@ import { Node } from '../graphql/node';
  * is lost and every change can be audited. Not a GraphQL type itself: type-graphql copies
  * the decorated fields into each subclass's type.
  */
+@ObjectType()
 export abstract class BaseRecord extends Node {
   @PrimaryKey({ autoincrement: true })
   id!: number;

@@ -1,0 +1,64 @@
+import http from 'node:http';
+import { ApolloServer } from '@apollo/server';
+import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
+import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
+import { expressMiddleware } from '@as-integrations/express5';
+import express, { Express } from 'express';
+import type { MikroORM } from '@mikro-orm/postgresql';
+import type { Config } from './config';
+import { Context, createContext } from './graphql/context';
+import { createErrorFormatter } from './graphql/format-error';
+import { getSchema } from './graphql/schema';
+import { graphiqlRouter } from './http/graphiql';
+import type { Logger } from './logger';
+
+export interface App {
+  express: Express;
+  httpServer: http.Server;
+  apollo: ApolloServer<Context>;
+}
+
+const GRAPHQL_PATH = '/graphql';
+
+/** True when PostgreSQL answers within a second. */
+async function databaseReady(orm: MikroORM): Promise<boolean> {
+  try {
+    await Promise.race([
+      orm.em.getConnection().execute('select 1'),
+      new Promise((_, reject) => setTimeout(() => reject(new Error('timeout')), 1000).unref()),
+    ]);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** Builds the HTTP app and the Apollo server for a connected ORM; the caller listens. */
+export async function createApp(config: Config, orm: MikroORM, logger: Logger): Promise<App> {
+  const app = express();
+  app.disable('x-powered-by');
+  const httpServer = http.createServer(app);
+  const apollo = new ApolloServer<Context>({
+    schema: await getSchema(),
+    introspection: config.introspection,
+    includeStacktraceInErrorResponses: false,
+    formatError: createErrorFormatter(logger),
+    plugins: [ApolloServerPluginDrainHttpServer({ httpServer }), ApolloServerPluginLandingPageDisabled()],
+  });
+  await apollo.start();
+
+  app.get('/healthz', (_req, res) => {
+    res.json({ status: 'ok' });
+  });
+  app.get('/readyz', async (_req, res) => {
+    const ready = await databaseReady(orm);
+    res.status(ready ? 200 : 503).json({ status: ready ? 'ready' : 'database unreachable' });
+  });
+  app.use(graphiqlRouter(GRAPHQL_PATH));
+  app.use(
+    GRAPHQL_PATH,
+    express.json({ limit: '1mb' }),
+    expressMiddleware(apollo, { context: async () => createContext(orm.em) }),
+  );
+  return { express: app, httpServer, apollo };
+}

@@ -1,0 +1,129 @@
+import type { Knex } from 'knex';
+import type { Context } from '../../graphql/context';
+import type { Page } from '../../graphql/connection';
+import type { ActionFilter, ActionOrder, EntityFilter } from '../../graphql/filter-inputs';
+import { nestedPage } from '../../graphql/nested-page';
+import type { PageRequest } from '../../graphql/page-args';
+import { paginate, SortKey } from '../../graphql/paginate';
+import { rootDescendantPairs } from '../../db/sql';
+import { applyEntityFilter } from '../entity/entity-query';
+import { ParticipantRole } from './action-kinds';
+import { actionSort, applyActionFilter } from './action-query';
+import { GovernmentAction } from './government-action.entity';
+import { Participation } from './participation.entity';
+
+type Row = Record<string, unknown>;
+
+/** Action and participation reads: lookups and every list of them, top-level and nested. */
+export class ActionService {
+  constructor(private readonly ctx: Context) {}
+
+  private get knex(): Knex {
+    return this.ctx.knex;
+  }
+
+  private toAction = (row: Row) => this.ctx.loaders.map(GovernmentAction, row);
+  private toParticipation = (row: Row) => this.ctx.loaders.map(Participation, row);
+
+  async bySlug(slug: string): Promise<GovernmentAction | null> {
+    const row = await this.knex('government_action').where({ slug }).whereNull('deleted_at').first();
+    return row ? this.toAction(row) : null;
+  }
+
+  async byId(id: number): Promise<GovernmentAction | null> {
+    const action = await this.ctx.loaders.byKey<GovernmentAction, number>(GovernmentAction, 'government_action').load(id);
+    return action && !action.deletedAt ? action : null;
+  }
+
+  page(filter: ActionFilter | null | undefined, orderBy: ActionOrder[] | null | undefined, page: PageRequest): Promise<Page<unknown>> {
+    const base = applyActionFilter(this.knex, this.knex('government_action as a').select('a.*'), filter);
+    const sort = actionSort(this.knex, base, orderBy);
+    return paginate<Row>(this.knex, { base, sort, toNode: this.toAction }, page);
+  }
+
+  /** Actions under a parent; `parentOf` adds the join that yields `__parent` and restricts to `parents`. */
+  private nestedActions<K extends string | number>(
+    field: string,
+    parent: K,
+    filter: ActionFilter | null | undefined,
+    page: PageRequest,
+    parentOf: (q: Knex.QueryBuilder, parents: K[]) => Knex.QueryBuilder,
+  ): Promise<Page<unknown>> {
+    return nestedPage(this.ctx, field, { filter, page }, parent, (parents) => {
+      const base = applyActionFilter(this.knex, parentOf(this.knex('government_action as a').select('a.*'), parents), filter);
+      return { base, sort: actionSort(this.knex, base, null), toNode: this.toAction };
+    });
+  }
+
+  /** Country.actionsIssued: issued by an authority of the country. */
+  issuedBy(code: string, filter: ActionFilter | null | undefined, page: PageRequest): Promise<Page<unknown>> {
+    return this.nestedActions('Country.actionsIssued', code, filter, page, (q, codes) =>
+      q.join('authority as au', 'au.id', 'a.authority_id').select('au.country_code as __parent').whereIn('au.country_code', codes),
+    );
+  }
+
+  /** Country.actionsSigned / actionsConcerning: the country takes part in one of `roles`. */
+  withCountryIn(field: string, roles: ParticipantRole[], code: string, filter: ActionFilter | null | undefined, page: PageRequest): Promise<Page<unknown>> {
+    return this.nestedActions(field, code, filter, page, (q, codes) => {
+      // Distinct pairs: a country named twice in one action (say SUBJECT and TARGET) counts once.
+      const named = this.knex('participation as cp')
+        .distinct('cp.action_id', 'cp.country_code')
+        .whereIn('cp.role', roles)
+        .whereIn('cp.country_code', codes)
+        .whereNull('cp.deleted_at');
+      return q.join(named.as('cp'), 'cp.action_id', 'a.id').select('cp.country_code as __parent');
+    });
+  }
+
+  /** Authority.actions: issued by the authority or one of its sub-authorities. */
+  ofAuthority(authorityId: number, filter: ActionFilter | null | undefined, page: PageRequest): Promise<Page<unknown>> {
+    return this.nestedActions('Authority.actions', authorityId, filter, page, (q, ids) =>
+      q.join(rootDescendantPairs(this.knex, 'authority', ids).wrap('', ' as tree'), 'tree.id', 'a.authority_id').select('tree.root as __parent'),
+    );
+  }
+
+  /** Entity.participations: what named the entity, newest first. */
+  participationsOf(entityId: number, roles: ParticipantRole[] | null | undefined, filter: ActionFilter | null | undefined, page: PageRequest): Promise<Page<unknown>> {
+    return nestedPage(this.ctx, 'Entity.participations', { roles, filter, page }, entityId, (ids) => {
+      const base = this.knex('participation as p')
+        .select('p.*', 'p.entity_id as __parent', this.knex.raw('a.occurred_on::text as __s0'))
+        .join('government_action as a', 'a.id', 'p.action_id')
+        .whereIn('p.entity_id', ids)
+        .whereNull('p.deleted_at');
+      if (roles?.length) base.whereIn('p.role', roles);
+      applyActionFilter(this.knex, base, filter);
+      const sort: SortKey[] = [
+        { column: '__s0', direction: 'desc' },
+        { column: 'id', direction: 'desc' },
+      ];
+      return { base, sort, toNode: this.toParticipation };
+    });
+  }
+
+  /** GovernmentAction.participants: everyone the action names, in the order recorded. */
+  participantsOf(actionId: number, roles: ParticipantRole[] | null | undefined, page: PageRequest): Promise<Page<unknown>> {
+    return nestedPage(this.ctx, 'GovernmentAction.participants', { roles, page }, actionId, (ids) => {
+      const base = this.knex('participation as p').select('p.*', 'p.action_id as __parent').whereIn('p.action_id', ids).whereNull('p.deleted_at');
+      if (roles?.length) base.whereIn('p.role', roles);
+      return { base, sort: [{ column: 'id', direction: 'asc' }], toNode: this.toParticipation };
+    });
+  }
+
+  /** GovernmentAction.targets: TARGET entities, filtered by the entity's own fields, by name. */
+  targetsOf(actionId: number, filter: EntityFilter | null | undefined, page: PageRequest): Promise<Page<unknown>> {
+    return nestedPage(this.ctx, 'GovernmentAction.targets', { filter, page }, actionId, (ids) => {
+      const base = this.knex('participation as p')
+        .select('p.*', 'p.action_id as __parent', 'e.name as __s0')
+        .join('entity as e', 'e.id', 'p.entity_id')
+        .whereIn('p.action_id', ids)
+        .where('p.role', ParticipantRole.TARGET)
+        .whereNull('p.deleted_at');
+      applyEntityFilter(this.knex, base, filter);
+      const sort: SortKey[] = [
+        { column: '__s0', direction: 'asc' },
+        { column: 'id', direction: 'asc' },
+      ];
+      return { base, sort, toNode: this.toParticipation };
+    });
+  }
+}

@@ -1,0 +1,66 @@
+import { Arg, Args, Ctx, FieldResolver, Query, Resolver, Root } from 'type-graphql';
+import type { Context } from '../../graphql/context';
+import { pageOf } from '../../graphql/nested-page';
+import { PageArgs } from '../../graphql/page-args';
+import { load } from '../../graphql/reference-loaders';
+import { DateScalar } from '../../graphql/scalars';
+import { GovernmentAction } from '../action/government-action.entity';
+import { Authority } from '../authority/authority.entity';
+import { LegalEntity } from '../entity/legal-entity.entity';
+import { ListingConnection } from './listing-connection';
+import { ListingService } from './listing.service';
+import { Listing } from './listing.type';
+import { SanctionsList } from './sanctions-list.entity';
+
+@Resolver(() => SanctionsList)
+export class SanctionsListResolver {
+  @Query(() => SanctionsList, { nullable: true, description: 'One list by slug ("us-entity-list").' })
+  async list(@Arg('slug') slug: string, @Ctx() ctx: Context): Promise<SanctionsList | null> {
+    const row = await ctx.knex('sanctions_list').where({ slug }).whereNull('deleted_at').first();
+    return row ? ctx.loaders.map(SanctionsList, row) : null;
+  }
+
+  @Query(() => [SanctionsList], { description: 'Every list, by name.' })
+  async lists(@Ctx() ctx: Context): Promise<SanctionsList[]> {
+    const rows = await ctx.knex('sanctions_list').whereNull('deleted_at').orderBy(['name', 'id']);
+    return rows.map((row) => ctx.loaders.map(SanctionsList, row));
+  }
+
+  @FieldResolver(() => Authority, { description: 'Who keeps the list.' })
+  async authority(@Root() list: SanctionsList, @Ctx() ctx: Context) {
+    return load.authority(ctx, list.authority.id);
+  }
+
+  @FieldResolver(() => ListingConnection, { description: 'Who is (or was) on the list, derived from its LISTING / DELISTING actions; activeOn keeps the entries in force that day.' })
+  entries(
+    @Root() list: SanctionsList,
+    @Arg('activeOn', () => DateScalar, { nullable: true }) activeOn: string | null,
+    @Args() page: PageArgs,
+    @Ctx() ctx: Context,
+  ) {
+    return new ListingService(ctx).entriesOf(list.id, activeOn, pageOf(page));
+  }
+}
+
+@Resolver(() => Listing)
+export class ListingResolver {
+  @FieldResolver(() => SanctionsList, { description: 'The list.' })
+  async list(@Root() listing: Listing, @Ctx() ctx: Context) {
+    return load.list(ctx, listing.listId);
+  }
+
+  @FieldResolver(() => LegalEntity, { description: 'The entity listed.' })
+  async entity(@Root() listing: Listing, @Ctx() ctx: Context) {
+    return load.entity(ctx, listing.entityId);
+  }
+
+  @FieldResolver(() => GovernmentAction, { description: 'The action that added it.' })
+  async addedBy(@Root() listing: Listing, @Ctx() ctx: Context) {
+    return load.action(ctx, listing.addedById);
+  }
+
+  @FieldResolver(() => GovernmentAction, { nullable: true, description: 'The action that removed it, if any.' })
+  async removedBy(@Root() listing: Listing, @Ctx() ctx: Context) {
+    return listing.removedById ? load.action(ctx, listing.removedById) : null;
+  }
+}

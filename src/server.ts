@@ -1,0 +1,72 @@
+import type { AddressInfo } from 'node:net';
+import type { MikroORM } from '@mikro-orm/postgresql';
+import { createApp } from './app';
+import type { Config } from './config';
+import { EmbeddedDatabase, startEmbeddedPostgres } from './db/embedded';
+import { connectOrm, migrateUp, redactUrl } from './db/orm';
+import type { Logger } from './logger';
+import { seedDatabase } from './seeds/seeder';
+
+export interface RunningServer {
+  url: string;
+  orm: MikroORM;
+  stop(): Promise<void>;
+}
+
+/** The database has no curated data yet (a fresh install). */
+async function isEmpty(orm: MikroORM): Promise<boolean> {
+  const rows = await orm.em.getConnection().execute<{ n: string }[]>('select count(*) as n from government_action');
+  return Number(rows[0].n) === 0;
+}
+
+/**
+ * Config -> database (embedded when no DATABASE_URL) -> migrations -> seeds when empty ->
+ * HTTP server. Each step fails with a message that says what to fix.
+ */
+export async function startServer(config: Config, logger: Logger): Promise<RunningServer> {
+  let embedded: EmbeddedDatabase | undefined;
+  let databaseUrl = config.databaseUrl;
+  if (!databaseUrl) {
+    logger.info({ dataDir: config.dataDir, port: config.embeddedPgPort }, 'no DATABASE_URL: starting the embedded PostgreSQL');
+    embedded = await startEmbeddedPostgres(config.dataDir, config.embeddedPgPort);
+    databaseUrl = embedded.url;
+  }
+  let orm: MikroORM;
+  try {
+    orm = await connectOrm(databaseUrl);
+  } catch (error) {
+    await embedded?.stop();
+    throw error;
+  }
+  try {
+    if (config.migrate) {
+      const applied = await migrateUp(orm);
+      if (applied.length) logger.info({ applied }, 'migrations applied');
+    }
+    if (config.seedWhenEmpty && (await isEmpty(orm))) {
+      const report = await seedDatabase(orm.em.fork());
+      logger.info({ created: report.created }, 'empty database: curated seeds loaded');
+    }
+    const app = await createApp(config, orm, logger);
+    await new Promise<void>((resolve, reject) => {
+      app.httpServer.once('error', reject);
+      app.httpServer.listen(config.port, config.host, resolve);
+    });
+    const address = app.httpServer.address() as AddressInfo;
+    const url = `http://${config.host.includes(':') ? `[${config.host}]` : config.host}:${address.port}`;
+    logger.info({ url: `${url}/graphql`, database: redactUrl(databaseUrl) }, 'policy-kb is serving');
+    return {
+      url,
+      orm,
+      async stop() {
+        await app.apollo.stop(); // drains in-flight requests and closes the HTTP server
+        await orm.close(true);
+        await embedded?.stop();
+      },
+    };
+  } catch (error) {
+    await orm.close(true);
+    await embedded?.stop();
+    throw error;
+  }
+}

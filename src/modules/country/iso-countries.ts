@@ -1,4 +1,9 @@
-import countries from 'world-countries';
+import type { Country as WorldCountry } from 'world-countries';
+
+// The package's ES entry imports its JSON without an import attribute, which Node refuses
+// under vitest; requiring the JSON file itself works everywhere.
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const countries = require('world-countries/countries.json') as WorldCountry[];
 
 /** One ISO 3166-1 country, as the database keeps it. */
 export interface IsoCountry {

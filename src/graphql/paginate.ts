@@ -6,6 +6,8 @@ import { encodeCursor, PageRequest, pageWindow, PageWindow } from './page-args';
 export interface SortKey {
   column: string;
   direction: 'asc' | 'desc';
+  /** What the column holds ("NAME"); part of the cursor signature, so cursors of one order are refused by another. */
+  label?: string;
 }
 
 export interface PageQuery<Row = Record<string, unknown>> {
@@ -21,7 +23,7 @@ const PARENT = '__parent';
 const ROW_NUMBER = '__rn';
 
 function signature(sort: SortKey[]): string {
-  return sort.map((k) => `${k.column}:${k.direction}`).join(',');
+  return sort.map((k) => `${k.label ?? k.column}:${k.direction}`).join(',');
 }
 
 /**

@@ -3,11 +3,12 @@ import { DateTimeResolver } from 'graphql-scalars';
 import { isKnownCountryCode } from '../modules/country/iso-countries';
 
 /**
- * Scalars reject bad values with BAD_USER_INPUT errors; the error formatter adds the name of
- * the argument the value was given for (see errors-format.ts).
+ * Scalars reject bad values with plain errors: graphql-js then wraps them with the location
+ * of the value ("Expected value of type ..."), and format-error.ts turns that into a
+ * BAD_USER_INPUT error naming the argument. (A GraphQLError thrown here would lose both.)
  */
-function invalid(message: string): GraphQLError {
-  return new GraphQLError(message, { extensions: { code: 'BAD_USER_INPUT' } });
+function invalid(message: string): TypeError {
+  return new TypeError(message);
 }
 
 function stringLiteral(ast: ValueNode, scalar: string): string {

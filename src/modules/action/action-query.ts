@@ -71,7 +71,7 @@ export function actionSort(knex: Knex, q: Knex.QueryBuilder, orderBy: ActionOrde
         );
         break;
     }
-    keys.push({ column, direction });
+    keys.push({ column, direction, label: order.field });
   });
   keys.push({ column: 'id', direction: keys[keys.length - 1]?.direction ?? 'desc' });
   return keys;

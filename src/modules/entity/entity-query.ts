@@ -81,7 +81,7 @@ export function entitySort(knex: Knex, q: Knex.QueryBuilder, orderBy: EntityOrde
         );
         break;
     }
-    keys.push({ column, direction });
+    keys.push({ column, direction, label: order.field });
   });
   keys.push({ column: 'id', direction: keys[keys.length - 1]?.direction ?? 'asc' });
   return keys;

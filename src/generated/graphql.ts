@@ -1,0 +1,955 @@
+import type { TypedDocumentNode as DocumentNode } from '@graphql-typed-document-node/core';
+export type Maybe<T> = T | null;
+export type InputMaybe<T> = Maybe<T>;
+export type Exact<T extends { [key: string]: unknown }> = { [K in keyof T]: T[K] };
+export type MakeOptional<T, K extends keyof T> = Omit<T, K> & { [SubKey in K]?: Maybe<T[SubKey]> };
+export type MakeMaybe<T, K extends keyof T> = Omit<T, K> & { [SubKey in K]: Maybe<T[SubKey]> };
+export type MakeEmpty<T extends { [key: string]: unknown }, K extends keyof T> = { [_ in K]?: never };
+export type Incremental<T> = T | { [P in keyof T]?: P extends ' $fragmentName' | '__typename' ? T[P] : never };
+/** All built-in and custom scalars, mapped to their actual values */
+export type Scalars = {
+  ID: { input: string; output: string; }
+  String: { input: string; output: string; }
+  Boolean: { input: boolean; output: boolean; }
+  Int: { input: number; output: number; }
+  Float: { input: number; output: number; }
+  /** ISO 3166-1 alpha-2 country code, upper case ("CN", "US"); an unknown code is a BAD_USER_INPUT error. */
+  CountryCode: { input: string; output: string; }
+  /** A calendar date, "YYYY-MM-DD" (no time, no time zone). */
+  Date: { input: string; output: string; }
+  /** An instant, ISO 8601 with offset ("2019-10-09T00:00:00.000Z"). */
+  DateTime: { input: string; output: string; }
+  /** An absolute http(s) URL. */
+  URL: { input: string; output: string; }
+};
+
+/** Narrows a list of actions: AND across fields, OR within a list. */
+export type ActionFilter = {
+  /** Issued by one of these authorities (slugs; sub-authorities included). */
+  authority?: InputMaybe<Array<Scalars['String']['input']>>;
+  /** About one of these countries (named as SUBJECT or TARGET). */
+  concerning?: InputMaybe<Array<Scalars['CountryCode']['input']>>;
+  /** Names one of these entities, in any role. */
+  entity?: InputMaybe<Array<Scalars['ID']['input']>>;
+  /** Only these actions (global ids). */
+  ids?: InputMaybe<Array<Scalars['ID']['input']>>;
+  /** Include soft-deleted actions. */
+  includeDeleted?: InputMaybe<Scalars['Boolean']['input']>;
+  /** Issued by an authority of one of these countries. */
+  issuingCountry?: InputMaybe<Array<Scalars['CountryCode']['input']>>;
+  /** Of one of these kinds. */
+  kind?: InputMaybe<Array<ActionKind>>;
+  /** Concerning one of these lists (slugs). */
+  list?: InputMaybe<Array<Scalars['String']['input']>>;
+  /** occurredOn falls in this range. */
+  occurredBetween?: InputMaybe<DateRange>;
+  /** Signed by one of these countries. */
+  signatory?: InputMaybe<Array<Scalars['CountryCode']['input']>>;
+  /** Has one of these tags. */
+  tag?: InputMaybe<Array<Scalars['String']['input']>>;
+  /** Targets an entity in one of these technology categories (descendants included). */
+  technology?: InputMaybe<Array<Scalars['String']['input']>>;
+  /** Title, summary, citation or document number contains this text. */
+  text?: InputMaybe<Scalars['String']['input']>;
+};
+
+/** What a government action does. */
+export type ActionKind =
+  /** Removes targets from a list. */
+  | 'DELISTING'
+  /** An executive order or decree. */
+  | 'EXECUTIVE_ORDER'
+  /** A letter signed by several states. */
+  | 'JOINT_LETTER'
+  /** A law. */
+  | 'LEGISLATION'
+  /** Adds targets to a list (an Entity List addition, an SDN designation). */
+  | 'LISTING'
+  /** Changes an entry (name, address, licence policy). */
+  | 'LISTING_AMENDMENT'
+  /** Anything else. */
+  | 'OTHER'
+  /** A report or advisory. */
+  | 'REPORT'
+  /** A resolution of a legislature or intergovernmental body. */
+  | 'RESOLUTION'
+  /** A statement, speech or press release. */
+  | 'STATEMENT'
+  /** Import bans, withhold release orders, export rules not tied to a list. */
+  | 'TRADE_RESTRICTION'
+  /** Restricts visas for named officials or groups. */
+  | 'VISA_RESTRICTION';
+
+/** One ordering key for actions; ties are broken by id. */
+export type ActionOrder = {
+  /** The direction. */
+  direction?: SortDirection;
+  /** The key. */
+  field: ActionOrderField;
+};
+
+/** What actions can be ordered by. */
+export type ActionOrderField =
+  | 'CREATED_AT'
+  | 'OCCURRED_ON'
+  | 'TARGET_COUNT'
+  | 'TITLE';
+
+/** Stored once, readable from both ends (RESPONDS_TO one way is RESPONDED_TO_BY the other). */
+export type ActionRelation = {
+  __typename?: 'ActionRelation';
+  /** The action at the other end. */
+  action: GovernmentAction;
+  /** The relation, read from the action whose relations were asked for. */
+  kind: ActionRelationKind;
+};
+
+/** How two actions are related, read from the action whose relations are asked for. */
+export type ActionRelationKind =
+  | 'AMENDED_BY'
+  | 'AMENDS'
+  | 'COORDINATED_WITH'
+  | 'FOLLOWED_BY'
+  | 'FOLLOWS'
+  | 'IMPLEMENTED_BY'
+  | 'IMPLEMENTS'
+  | 'RESPONDED_TO_BY'
+  | 'RESPONDS_TO'
+  | 'REVOKED_BY'
+  | 'REVOKES';
+
+/** A postal address, as complete as the sources give it. */
+export type Address = {
+  __typename?: 'Address';
+  /** City or town. */
+  city?: Maybe<Scalars['String']['output']>;
+  /** The country of the address. */
+  country?: Maybe<Country>;
+  /** The whole address on one line, as listed. */
+  full: Scalars['String']['output'];
+  /** Postal code. */
+  postalCode?: Maybe<Scalars['String']['output']>;
+  /** Province, state or region. */
+  region?: Maybe<Scalars['String']['output']>;
+  /** Street and number. */
+  street?: Maybe<Scalars['String']['output']>;
+};
+
+/** Who issues actions: the Bureau of Industry and Security, the UN Human Rights Council, the Council of the EU... */
+export type Authority = Node & {
+  __typename?: 'Authority';
+  /** Usual abbreviation ("BIS"). */
+  abbreviation?: Maybe<Scalars['String']['output']>;
+  /** Actions it or one of its sub-authorities issued, newest first. */
+  actions: GovernmentActionConnection;
+  /** The country it belongs to; null for intergovernmental and supranational bodies. */
+  country?: Maybe<Country>;
+  /** When the record was created in policy-kb. */
+  createdAt: Scalars['DateTime']['output'];
+  /** Opaque global id; pass it to `node(id:)` to fetch this object again. */
+  id: Scalars['ID']['output'];
+  /** What sort of body it is. */
+  kind: AuthorityKind;
+  /** Full name ("Bureau of Industry and Security"). */
+  name: Scalars['String']['output'];
+  /** The body it is part of (BIS is part of the Department of Commerce). */
+  parent?: Maybe<Authority>;
+  /** Stable key ("us-bis"). */
+  slug: Scalars['String']['output'];
+  /** When the record was last changed in policy-kb. */
+  updatedAt: Scalars['DateTime']['output'];
+  /** Increases with every change; updates must name the version they read. */
+  version: Scalars['Int']['output'];
+};
+
+
+/** Who issues actions: the Bureau of Industry and Security, the UN Human Rights Council, the Council of the EU... */
+export type AuthorityActionsArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  before?: InputMaybe<Scalars['String']['input']>;
+  filter?: InputMaybe<ActionFilter>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  last?: InputMaybe<Scalars['Int']['input']>;
+};
+
+/** What sort of body an authority is. */
+export type AuthorityKind =
+  | 'COURT'
+  | 'GOVERNMENT_AGENCY'
+  | 'HEAD_OF_STATE_OR_GOVERNMENT'
+  | 'INTERGOVERNMENTAL_BODY'
+  | 'LEGISLATURE'
+  | 'OTHER'
+  | 'SUPRANATIONAL_BODY';
+
+/** A country or territory, keyed by its ISO 3166-1 alpha-2 code. */
+export type Country = Node & {
+  __typename?: 'Country';
+  /** Actions about this country (its government, territory or people): it is named as SUBJECT or TARGET. */
+  actionsConcerning: GovernmentActionConnection;
+  /** Actions issued by an authority of this country. */
+  actionsIssued: GovernmentActionConnection;
+  /** Joint letters, resolutions and statements this country signed. */
+  actionsSigned: GovernmentActionConnection;
+  /** ISO 3166-1 alpha-3 code ("CHN"). */
+  alpha3?: Maybe<Scalars['String']['output']>;
+  /** ISO 3166-1 alpha-2 code, upper case ("CN", "US"). */
+  code: Scalars['CountryCode']['output'];
+  /** Entities based in this country. */
+  entities: EntityConnection;
+  /** Opaque global id; pass it to `node(id:)` to fetch this object again. */
+  id: Scalars['ID']['output'];
+  /** Common English name ("China"). */
+  name: Scalars['String']['output'];
+  /** Official English name ("People's Republic of China"). */
+  officialName?: Maybe<Scalars['String']['output']>;
+  /** World region ("Asia", "Europe"). */
+  region?: Maybe<Scalars['String']['output']>;
+  /** Sub-region ("Eastern Asia"). */
+  subregion?: Maybe<Scalars['String']['output']>;
+};
+
+
+/** A country or territory, keyed by its ISO 3166-1 alpha-2 code. */
+export type CountryActionsConcerningArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  before?: InputMaybe<Scalars['String']['input']>;
+  filter?: InputMaybe<ActionFilter>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  last?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+/** A country or territory, keyed by its ISO 3166-1 alpha-2 code. */
+export type CountryActionsIssuedArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  before?: InputMaybe<Scalars['String']['input']>;
+  filter?: InputMaybe<ActionFilter>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  last?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+/** A country or territory, keyed by its ISO 3166-1 alpha-2 code. */
+export type CountryActionsSignedArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  before?: InputMaybe<Scalars['String']['input']>;
+  filter?: InputMaybe<ActionFilter>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  last?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+/** A country or territory, keyed by its ISO 3166-1 alpha-2 code. */
+export type CountryEntitiesArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  before?: InputMaybe<Scalars['String']['input']>;
+  filter?: InputMaybe<EntityFilter>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  last?: InputMaybe<Scalars['Int']['input']>;
+};
+
+/** An inclusive date range; either end may be left open. */
+export type DateRange = {
+  /** First day included. */
+  from?: InputMaybe<Scalars['Date']['input']>;
+  /** Last day included. */
+  to?: InputMaybe<Scalars['Date']['input']>;
+};
+
+/** A company, agency, person or other organisation that actions name. */
+export type Entity = Node & {
+  __typename?: 'Entity';
+  /** Addresses, as listed by the actions and sources. */
+  addresses: Array<Address>;
+  /** Other names: former names, translations, names in other scripts, names as listed. */
+  aliases: Array<Scalars['String']['output']>;
+  /** Where it is based. */
+  country?: Maybe<Country>;
+  /** When the record was created in policy-kb. */
+  createdAt: Scalars['DateTime']['output'];
+  /** What it is and does, in a sentence or two. */
+  description?: Maybe<Scalars['String']['output']>;
+  /** Opaque global id; pass it to `node(id:)` to fetch this object again. */
+  id: Scalars['ID']['output'];
+  /** Registry identifiers. */
+  identifiers: Array<Identifier>;
+  /** What sort of organisation or person it is. */
+  kind: EntityKind;
+  /** List memberships over time; activeOn narrows to those in force on that date. */
+  listings: Array<Listing>;
+  /** The name it is best known by. */
+  name: Scalars['String']['output'];
+  /** Curator's note: caveats, unverified parts, context. */
+  note?: Maybe<Scalars['String']['output']>;
+  /** Every action that names this entity, with its role and the grounds given for it; newest first. */
+  participations: ParticipationConnection;
+  /** Related entities, read from this entity (a subsidiary sees SUBSIDIARY_OF, its parent PARENT_OF). */
+  relations: Array<EntityRelation>;
+  /** Stable, URL-safe key ("cn-hikvision"). */
+  slug: Scalars['String']['output'];
+  /** Where the facts about this entity come from. */
+  sources: Array<Source>;
+  /** Its technology categories, by name. */
+  technologies: Array<TechnologyCategory>;
+  /** When the record was last changed in policy-kb. */
+  updatedAt: Scalars['DateTime']['output'];
+  /** False when a key fact (such as the exact name) could not be confirmed in a source; `note` says which. */
+  verified: Scalars['Boolean']['output'];
+  /** Increases with every change; updates must name the version they read. */
+  version: Scalars['Int']['output'];
+  /** Its own website. */
+  website?: Maybe<Scalars['URL']['output']>;
+};
+
+
+/** A company, agency, person or other organisation that actions name. */
+export type EntityListingsArgs = {
+  activeOn?: InputMaybe<Scalars['Date']['input']>;
+};
+
+
+/** A company, agency, person or other organisation that actions name. */
+export type EntityParticipationsArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  before?: InputMaybe<Scalars['String']['input']>;
+  filter?: InputMaybe<ActionFilter>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  last?: InputMaybe<Scalars['Int']['input']>;
+  role?: InputMaybe<Array<ParticipantRole>>;
+};
+
+
+/** A company, agency, person or other organisation that actions name. */
+export type EntityRelationsArgs = {
+  kind?: InputMaybe<Array<EntityRelationKind>>;
+};
+
+/** A page of entitys (Relay connection). */
+export type EntityConnection = {
+  __typename?: 'EntityConnection';
+  /** The edges of this page, in order. */
+  edges: Array<EntityEdge>;
+  /** The nodes of this page, in order (edges without cursors). */
+  nodes: Array<Entity>;
+  /** Cursors and whether more pages follow. */
+  pageInfo: PageInfo;
+  /** How many match in all, across every page. */
+  totalCount: Scalars['Int']['output'];
+};
+
+/** One entity in a page, with its cursor. */
+export type EntityEdge = {
+  __typename?: 'EntityEdge';
+  /** Opaque cursor; pass it as `after` or `before`. */
+  cursor: Scalars['String']['output'];
+  /** The entity. */
+  node: Entity;
+};
+
+/** Narrows a list of entities: AND across fields, OR within a list. */
+export type EntityFilter = {
+  /** On a list (those of `list`, or any) on this date. */
+  activeOn?: InputMaybe<Scalars['Date']['input']>;
+  /** Named as TARGET by an action of these authorities (slugs; sub-authorities included). */
+  authority?: InputMaybe<Array<Scalars['String']['input']>>;
+  /** Based in one of these countries. */
+  country?: InputMaybe<Array<Scalars['CountryCode']['input']>>;
+  /** Only these entities (global ids). */
+  ids?: InputMaybe<Array<Scalars['ID']['input']>>;
+  /** Include soft-deleted entities. */
+  includeDeleted?: InputMaybe<Scalars['Boolean']['input']>;
+  /** Of one of these kinds. */
+  kind?: InputMaybe<Array<EntityKind>>;
+  /** On one of these lists (slugs), at any time or, with activeOn, on that date. */
+  list?: InputMaybe<Array<Scalars['String']['input']>>;
+  /** Targeted by an action whose occurredOn falls in this range. */
+  targetedBetween?: InputMaybe<DateRange>;
+  /** Named as TARGET by an action of one of these kinds. */
+  targetedBy?: InputMaybe<Array<ActionKind>>;
+  /** Technology slugs; a category matches its descendants too. */
+  technology?: InputMaybe<Array<Scalars['String']['input']>>;
+  /** Name or alias contains / resembles this text. */
+  text?: InputMaybe<Scalars['String']['input']>;
+};
+
+/** What sort of organisation or person an entity is. */
+export type EntityKind =
+  | 'COMPANY'
+  | 'EDUCATIONAL_INSTITUTION'
+  | 'GOVERNMENT_AGENCY'
+  | 'MILITARY'
+  | 'NGO'
+  | 'OTHER'
+  | 'PERSON'
+  | 'RESEARCH_INSTITUTE';
+
+/** One ordering key for entities; ties are broken by id. */
+export type EntityOrder = {
+  /** The direction. */
+  direction?: SortDirection;
+  /** The key. */
+  field: EntityOrderField;
+};
+
+/** What entities can be ordered by. */
+export type EntityOrderField =
+  | 'CREATED_AT'
+  /** Date of the first action that named it as TARGET; never-targeted entities come last when ascending. */
+  | 'FIRST_TARGETED_ON'
+  | 'NAME'
+  | 'UPDATED_AT';
+
+/** Relations are stored once and readable from both ends (SUBSIDIARY_OF one way is PARENT_OF the other). */
+export type EntityRelation = {
+  __typename?: 'EntityRelation';
+  /** The entity at the other end. */
+  entity: Entity;
+  /** The relation, read from the entity whose relations were asked for. */
+  kind: EntityRelationKind;
+  /** Since when the relation holds, if known. */
+  since?: Maybe<Scalars['Date']['output']>;
+  /** Where the relation is documented. */
+  sources: Array<Source>;
+  /** Until when it held, if it ended. */
+  until?: Maybe<Scalars['Date']['output']>;
+};
+
+/** How two entities are related, read from the entity whose relations are asked for. */
+export type EntityRelationKind =
+  | 'AFFILIATE_OF'
+  | 'CUSTOMER_OF'
+  | 'PARENT_OF'
+  | 'PREDECESSOR_OF'
+  | 'SUBORDINATE_OF'
+  | 'SUBSIDIARY_OF'
+  | 'SUCCESSOR_OF'
+  | 'SUPERIOR_OF'
+  | 'SUPPLIER_OF';
+
+/** A rule, designation, letter, statement or law, placed on the timeline by occurredOn. */
+export type GovernmentAction = Node & {
+  __typename?: 'GovernmentAction';
+  /** When it was announced, if earlier than it occurred. */
+  announcedOn?: Maybe<Scalars['Date']['output']>;
+  /** Who issued it. */
+  authority: Authority;
+  /** Official citation ("84 FR 54002"). */
+  citation?: Maybe<Scalars['String']['output']>;
+  /** Countries it is about (SUBJECT or TARGET), by name. */
+  concerns: Array<Country>;
+  /** When the record was created in policy-kb. */
+  createdAt: Scalars['DateTime']['output'];
+  /** Document number ("2019-22210"). */
+  documentNumber?: Maybe<Scalars['String']['output']>;
+  /** When it took effect. */
+  effectiveOn?: Maybe<Scalars['Date']['output']>;
+  /** When it ended, if it has. */
+  endedOn?: Maybe<Scalars['Date']['output']>;
+  /** The justification the action states. */
+  grounds?: Maybe<Scalars['String']['output']>;
+  /** Opaque global id; pass it to `node(id:)` to fetch this object again. */
+  id: Scalars['ID']['output'];
+  /** The issuing authority's country; null for intergovernmental bodies. */
+  issuingCountry?: Maybe<Country>;
+  /** What the action does. */
+  kind: ActionKind;
+  /** The list it changes; set for LISTING / DELISTING / LISTING_AMENDMENT. */
+  list?: Maybe<SanctionsList>;
+  /** Curator's note: caveats, unverified parts, context. */
+  note?: Maybe<Scalars['String']['output']>;
+  /** The date that places the action on the timeline (publication for rules, signing for letters). */
+  occurredOn: Scalars['Date']['output'];
+  /** Everyone it names (entities and countries), in the order recorded; role narrows. */
+  participants: ParticipationConnection;
+  /** When it was published (e.g. in the Federal Register). */
+  publishedOn?: Maybe<Scalars['Date']['output']>;
+  /** Related actions, read from this action (the later letter RESPONDS_TO, the earlier is RESPONDED_TO_BY). */
+  related: Array<ActionRelation>;
+  /** Countries that signed it (SIGNATORY), by name. */
+  signatories: Array<Country>;
+  /** Stable key ("bis-el-2019-10-xinjiang-28"). */
+  slug: Scalars['String']['output'];
+  /** Where the facts about this action come from. */
+  sources: Array<Source>;
+  /** What the action does, in a few sentences. */
+  summary?: Maybe<Scalars['String']['output']>;
+  /** Free-form topic tags ("xinjiang", "surveillance"). */
+  tags: Array<Scalars['String']['output']>;
+  /** The TARGET participants that are entities, filterable by the entity's own fields; by entity name. */
+  targets: ParticipationConnection;
+  /** Technology categories of its targets, by name. */
+  technologies: Array<TechnologyCategory>;
+  /** Title, as published or as a plain description. */
+  title: Scalars['String']['output'];
+  /** When the record was last changed in policy-kb. */
+  updatedAt: Scalars['DateTime']['output'];
+  /** False when a key fact (date, citation, targets) could not be confirmed in a source; `note` says which. */
+  verified: Scalars['Boolean']['output'];
+  /** Increases with every change; updates must name the version they read. */
+  version: Scalars['Int']['output'];
+};
+
+
+/** A rule, designation, letter, statement or law, placed on the timeline by occurredOn. */
+export type GovernmentActionParticipantsArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  before?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  last?: InputMaybe<Scalars['Int']['input']>;
+  role?: InputMaybe<Array<ParticipantRole>>;
+};
+
+
+/** A rule, designation, letter, statement or law, placed on the timeline by occurredOn. */
+export type GovernmentActionRelatedArgs = {
+  kind?: InputMaybe<Array<ActionRelationKind>>;
+};
+
+
+/** A rule, designation, letter, statement or law, placed on the timeline by occurredOn. */
+export type GovernmentActionTargetsArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  before?: InputMaybe<Scalars['String']['input']>;
+  filter?: InputMaybe<EntityFilter>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  last?: InputMaybe<Scalars['Int']['input']>;
+};
+
+/** A page of government actions (Relay connection). */
+export type GovernmentActionConnection = {
+  __typename?: 'GovernmentActionConnection';
+  /** The edges of this page, in order. */
+  edges: Array<GovernmentActionEdge>;
+  /** The nodes of this page, in order (edges without cursors). */
+  nodes: Array<GovernmentAction>;
+  /** Cursors and whether more pages follow. */
+  pageInfo: PageInfo;
+  /** How many match in all, across every page. */
+  totalCount: Scalars['Int']['output'];
+};
+
+/** One government action in a page, with its cursor. */
+export type GovernmentActionEdge = {
+  __typename?: 'GovernmentActionEdge';
+  /** Opaque cursor; pass it as `after` or `before`. */
+  cursor: Scalars['String']['output'];
+  /** The government action. */
+  node: GovernmentAction;
+};
+
+/** A registry identifier: "LEI", "SZSE" (stock code), "USCC" (credit code)... */
+export type Identifier = {
+  __typename?: 'Identifier';
+  /** The registry or scheme ("LEI", "SZSE", "USCC"). */
+  scheme: Scalars['String']['output'];
+  /** The identifier within the scheme. */
+  value: Scalars['String']['output'];
+};
+
+/** One entity's time on one list: from the action that added it to the one that removed it. */
+export type Listing = {
+  __typename?: 'Listing';
+  /** In force on the date asked (activeOn), or today when none was given. */
+  active: Scalars['Boolean']['output'];
+  /** The action that added it. */
+  addedBy: GovernmentAction;
+  /** The entity listed. */
+  entity: Entity;
+  /** The grounds the adding action gave for this entity. */
+  grounds?: Maybe<Scalars['String']['output']>;
+  /** The list. */
+  list: SanctionsList;
+  /** The action that removed it, if any. */
+  removedBy?: Maybe<GovernmentAction>;
+  /** When the entry took effect (the adding action's effectiveOn, else occurredOn). */
+  since: Scalars['Date']['output'];
+  /** When the entry was removed; null while it stands. */
+  until?: Maybe<Scalars['Date']['output']>;
+};
+
+/** A page of list entrys (Relay connection). */
+export type ListingConnection = {
+  __typename?: 'ListingConnection';
+  /** The edges of this page, in order. */
+  edges: Array<ListingEdge>;
+  /** The nodes of this page, in order (edges without cursors). */
+  nodes: Array<Listing>;
+  /** Cursors and whether more pages follow. */
+  pageInfo: PageInfo;
+  /** How many match in all, across every page. */
+  totalCount: Scalars['Int']['output'];
+};
+
+/** One list entry in a page, with its cursor. */
+export type ListingEdge = {
+  __typename?: 'ListingEdge';
+  /** Opaque cursor; pass it as `after` or `before`. */
+  cursor: Scalars['String']['output'];
+  /** The list entry. */
+  node: Listing;
+};
+
+/** Relay global object identification: every id is opaque and globally unique. */
+export type Node = {
+  /** Opaque global id; pass it to `node(id:)` to fetch this object again. */
+  id: Scalars['ID']['output'];
+};
+
+/** Where a page sits in its list, with the cursors to move from it. */
+export type PageInfo = {
+  __typename?: 'PageInfo';
+  /** Cursor of the last edge of the page. */
+  endCursor?: Maybe<Scalars['String']['output']>;
+  /** More edges follow this page. */
+  hasNextPage: Scalars['Boolean']['output'];
+  /** More edges come before this page. */
+  hasPreviousPage: Scalars['Boolean']['output'];
+  /** Cursor of the first edge of the page. */
+  startCursor?: Maybe<Scalars['String']['output']>;
+};
+
+/** The part an entity or country plays in an action. */
+export type ParticipantRole =
+  /** Issued the action jointly with its authority. */
+  | 'ISSUER'
+  /** Publicly opposed the action. */
+  | 'OPPONENT'
+  /** Signed the letter, resolution or statement. */
+  | 'SIGNATORY'
+  /** What the action is about (a country whose policy a letter addresses). */
+  | 'SUBJECT'
+  /** Publicly supported the action. */
+  | 'SUPPORTER'
+  /** Listed, sanctioned or restricted by the action. */
+  | 'TARGET';
+
+/** An entity or a country named by an action, in a role. */
+export type Participation = Node & {
+  __typename?: 'Participation';
+  /** The action. */
+  action: GovernmentAction;
+  /** The address exactly as the action lists it. */
+  addressAsListed?: Maybe<Scalars['String']['output']>;
+  /** The country named; exactly one of entity / country is set. */
+  country?: Maybe<Country>;
+  /** When the record was created in policy-kb. */
+  createdAt: Scalars['DateTime']['output'];
+  /** The entity named; exactly one of entity / country is set. */
+  entity?: Maybe<Entity>;
+  /** Why this participant was named, where the action says so. */
+  grounds?: Maybe<Scalars['String']['output']>;
+  /** Opaque global id; pass it to `node(id:)` to fetch this object again. */
+  id: Scalars['ID']['output'];
+  /** For list entries: how licence applications are reviewed ("Presumption of denial"). */
+  licensePolicy?: Maybe<Scalars['String']['output']>;
+  /** For list entries: which exports need a licence ("For all items subject to the EAR"). */
+  licenseRequirement?: Maybe<Scalars['String']['output']>;
+  /** The name exactly as the action lists it. */
+  nameAsListed?: Maybe<Scalars['String']['output']>;
+  /** Curator's note on this participant (e.g. what is unverified). */
+  note?: Maybe<Scalars['String']['output']>;
+  /** The part it plays in the action. */
+  role: ParticipantRole;
+  /** When the record was last changed in policy-kb. */
+  updatedAt: Scalars['DateTime']['output'];
+  /** Increases with every change; updates must name the version they read. */
+  version: Scalars['Int']['output'];
+};
+
+/** A page of participations (Relay connection). */
+export type ParticipationConnection = {
+  __typename?: 'ParticipationConnection';
+  /** The edges of this page, in order. */
+  edges: Array<ParticipationEdge>;
+  /** The nodes of this page, in order (edges without cursors). */
+  nodes: Array<Participation>;
+  /** Cursors and whether more pages follow. */
+  pageInfo: PageInfo;
+  /** How many match in all, across every page. */
+  totalCount: Scalars['Int']['output'];
+};
+
+/** One participation in a page, with its cursor. */
+export type ParticipationEdge = {
+  __typename?: 'ParticipationEdge';
+  /** Opaque cursor; pass it as `after` or `before`. */
+  cursor: Scalars['String']['output'];
+  /** The participation. */
+  node: Participation;
+};
+
+export type Query = {
+  __typename?: 'Query';
+  /** One action, by global id or by slug. */
+  action?: Maybe<GovernmentAction>;
+  /** Actions matching a filter, newest first unless orderBy says otherwise. */
+  actions: GovernmentActionConnection;
+  /** Every authority, by name. */
+  authorities: Array<Authority>;
+  /** One authority by slug ("us-bis"). */
+  authority?: Maybe<Authority>;
+  /** Every ISO 3166-1 country and territory, by name. */
+  countries: Array<Country>;
+  /** One country by ISO 3166-1 alpha-2 code. */
+  country?: Maybe<Country>;
+  /** Entities matching a filter, in a stable order (by name unless orderBy says otherwise). */
+  entities: EntityConnection;
+  /** One entity, by global id or by slug. */
+  entity?: Maybe<Entity>;
+  /** One list by slug ("us-entity-list"). */
+  list?: Maybe<SanctionsList>;
+  /** Every list, by name. */
+  lists: Array<SanctionsList>;
+  /** Any object by its global id; null when there is none. */
+  node?: Maybe<Node>;
+  /** Several objects by global id, in the order asked; null where there is none. */
+  nodes: Array<Maybe<Node>>;
+  /** The technology categories, by name; rootsOnly gives the top of the tree. */
+  technologyCategories: Array<TechnologyCategory>;
+  /** One technology category by slug. */
+  technologyCategory?: Maybe<TechnologyCategory>;
+  /** Who the caller is (reads are open; writes need an API key). */
+  viewer: Viewer;
+};
+
+
+export type QueryActionArgs = {
+  id?: InputMaybe<Scalars['ID']['input']>;
+  slug?: InputMaybe<Scalars['String']['input']>;
+};
+
+
+export type QueryActionsArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  before?: InputMaybe<Scalars['String']['input']>;
+  filter?: InputMaybe<ActionFilter>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  last?: InputMaybe<Scalars['Int']['input']>;
+  orderBy?: InputMaybe<Array<ActionOrder>>;
+};
+
+
+export type QueryAuthorityArgs = {
+  slug: Scalars['String']['input'];
+};
+
+
+export type QueryCountryArgs = {
+  code: Scalars['CountryCode']['input'];
+};
+
+
+export type QueryEntitiesArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  before?: InputMaybe<Scalars['String']['input']>;
+  filter?: InputMaybe<EntityFilter>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  last?: InputMaybe<Scalars['Int']['input']>;
+  orderBy?: InputMaybe<Array<EntityOrder>>;
+};
+
+
+export type QueryEntityArgs = {
+  id?: InputMaybe<Scalars['ID']['input']>;
+  slug?: InputMaybe<Scalars['String']['input']>;
+};
+
+
+export type QueryListArgs = {
+  slug: Scalars['String']['input'];
+};
+
+
+export type QueryNodeArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+export type QueryNodesArgs = {
+  ids: Array<Scalars['ID']['input']>;
+};
+
+
+export type QueryTechnologyCategoriesArgs = {
+  rootsOnly?: Scalars['Boolean']['input'];
+};
+
+
+export type QueryTechnologyCategoryArgs = {
+  slug: Scalars['String']['input'];
+};
+
+/** What a caller may do: read; also write; also manage keys. */
+export type Role =
+  | 'ADMIN'
+  | 'EDITOR'
+  | 'READER';
+
+/** A restricted-party list or sanctions programme: the US Entity List, the SDN List, an EU regime... */
+export type SanctionsList = Node & {
+  __typename?: 'SanctionsList';
+  /** Who keeps the list. */
+  authority: Authority;
+  /** When the record was created in policy-kb. */
+  createdAt: Scalars['DateTime']['output'];
+  /** What the list is and what being on it means. */
+  description?: Maybe<Scalars['String']['output']>;
+  /** Who is (or was) on the list, derived from its LISTING / DELISTING actions; activeOn keeps the entries in force that day. */
+  entries: ListingConnection;
+  /** Opaque global id; pass it to `node(id:)` to fetch this object again. */
+  id: Scalars['ID']['output'];
+  /** Name of the list ("Entity List"). */
+  name: Scalars['String']['output'];
+  /** Stable key ("us-entity-list"). */
+  slug: Scalars['String']['output'];
+  /** When the record was last changed in policy-kb. */
+  updatedAt: Scalars['DateTime']['output'];
+  /** Where the list is published. */
+  url?: Maybe<Scalars['URL']['output']>;
+  /** Increases with every change; updates must name the version they read. */
+  version: Scalars['Int']['output'];
+};
+
+
+/** A restricted-party list or sanctions programme: the US Entity List, the SDN List, an EU regime... */
+export type SanctionsListEntriesArgs = {
+  activeOn?: InputMaybe<Scalars['Date']['input']>;
+  after?: InputMaybe<Scalars['String']['input']>;
+  before?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  last?: InputMaybe<Scalars['Int']['input']>;
+};
+
+/** Ascending or descending. */
+export type SortDirection =
+  | 'ASC'
+  | 'DESC';
+
+/** Provenance: every action and entity cites where its facts come from. */
+export type Source = Node & {
+  __typename?: 'Source';
+  /** An archived copy. */
+  archiveUrl?: Maybe<Scalars['URL']['output']>;
+  /** When the record was created in policy-kb. */
+  createdAt: Scalars['DateTime']['output'];
+  /** Opaque global id; pass it to `node(id:)` to fetch this object again. */
+  id: Scalars['ID']['output'];
+  /** What kind of document it is. */
+  kind: SourceKind;
+  /** When it was published. */
+  publishedOn?: Maybe<Scalars['Date']['output']>;
+  /** Who published it ("Federal Register"). */
+  publisher?: Maybe<Scalars['String']['output']>;
+  /** When policy-kb last read it. */
+  retrievedOn?: Maybe<Scalars['Date']['output']>;
+  /** Title or a plain description of the document. */
+  title: Scalars['String']['output'];
+  /** When the record was last changed in policy-kb. */
+  updatedAt: Scalars['DateTime']['output'];
+  /** Where the document is. */
+  url: Scalars['URL']['output'];
+  /** Increases with every change; updates must name the version they read. */
+  version: Scalars['Int']['output'];
+};
+
+/** What kind of document a source is. */
+export type SourceKind =
+  | 'FEDERAL_REGISTER'
+  | 'LAW'
+  | 'NEWS'
+  | 'NGO_REPORT'
+  | 'OFFICIAL_DOCUMENT'
+  | 'OFFICIAL_PRESS_RELEASE'
+  | 'OTHER'
+  | 'UN_DOCUMENT';
+
+/** A technology area, in a tree: artificial-intelligence > facial-recognition. */
+export type TechnologyCategory = Node & {
+  __typename?: 'TechnologyCategory';
+  /** The narrower categories, by name. */
+  children: Array<TechnologyCategory>;
+  /** When the record was created in policy-kb. */
+  createdAt: Scalars['DateTime']['output'];
+  /** What the category covers. */
+  description?: Maybe<Scalars['String']['output']>;
+  /** Entities in this category; by default also those in its descendants. */
+  entities: EntityConnection;
+  /** Opaque global id; pass it to `node(id:)` to fetch this object again. */
+  id: Scalars['ID']['output'];
+  /** Display name ("Facial recognition"). */
+  name: Scalars['String']['output'];
+  /** The broader category. */
+  parent?: Maybe<TechnologyCategory>;
+  /** Stable, URL-safe key ("facial-recognition"); filters take slugs. */
+  slug: Scalars['String']['output'];
+  /** When the record was last changed in policy-kb. */
+  updatedAt: Scalars['DateTime']['output'];
+  /** Increases with every change; updates must name the version they read. */
+  version: Scalars['Int']['output'];
+};
+
+
+/** A technology area, in a tree: artificial-intelligence > facial-recognition. */
+export type TechnologyCategoryEntitiesArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  before?: InputMaybe<Scalars['String']['input']>;
+  filter?: InputMaybe<EntityFilter>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  includeDescendants?: Scalars['Boolean']['input'];
+  last?: InputMaybe<Scalars['Int']['input']>;
+};
+
+/** Who is calling. */
+export type Viewer = {
+  __typename?: 'Viewer';
+  /** The API key name; null for anonymous callers. */
+  name?: Maybe<Scalars['String']['output']>;
+  /** What the caller may do. */
+  role: Role;
+};
+
+export type AiSurveillanceFirmsQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type AiSurveillanceFirmsQuery = { __typename?: 'Query', entities: { __typename?: 'EntityConnection', totalCount: number, nodes: Array<{ __typename?: 'Entity', name: string, technologies: Array<{ __typename?: 'TechnologyCategory', slug: string }>, participations: { __typename?: 'ParticipationConnection', nodes: Array<{ __typename?: 'Participation', grounds?: string | null, action: { __typename?: 'GovernmentAction', title: string, citation?: string | null, occurredOn: string, authority: { __typename?: 'Authority', name: string } } }> } }> } };
+
+export type EntityListOnDateQueryVariables = Exact<{
+  activeOn?: InputMaybe<Scalars['Date']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  after?: InputMaybe<Scalars['String']['input']>;
+}>;
+
+
+export type EntityListOnDateQuery = { __typename?: 'Query', list?: { __typename?: 'SanctionsList', name: string, entries: { __typename?: 'ListingConnection', totalCount: number, pageInfo: { __typename?: 'PageInfo', hasNextPage: boolean, endCursor?: string | null }, nodes: Array<{ __typename?: 'Listing', since: string, until?: string | null, entity: { __typename?: 'Entity', slug: string, name: string }, addedBy: { __typename?: 'GovernmentAction', title: string, citation?: string | null } }> } } | null };
+
+export type EntityPageQueryVariables = Exact<{
+  slug?: InputMaybe<Scalars['String']['input']>;
+}>;
+
+
+export type EntityPageQuery = { __typename?: 'Query', entity?: { __typename?: 'Entity', id: string, slug: string, name: string, aliases: Array<string>, kind: EntityKind, description?: string | null, verified: boolean, note?: string | null, country?: { __typename?: 'Country', code: string, name: string } | null, technologies: Array<{ __typename?: 'TechnologyCategory', slug: string, name: string }>, relations: Array<{ __typename?: 'EntityRelation', kind: EntityRelationKind, since?: string | null, until?: string | null, entity: { __typename?: 'Entity', slug: string, name: string } }>, listings: Array<{ __typename?: 'Listing', active: boolean, since: string, until?: string | null, grounds?: string | null, list: { __typename?: 'SanctionsList', slug: string, name: string }, addedBy: { __typename?: 'GovernmentAction', slug: string, title: string }, removedBy?: { __typename?: 'GovernmentAction', slug: string, title: string } | null }>, participations: { __typename?: 'ParticipationConnection', totalCount: number, nodes: Array<{ __typename?: 'Participation', role: ParticipantRole, grounds?: string | null, nameAsListed?: string | null, action: { __typename?: 'GovernmentAction', slug: string, kind: ActionKind, title: string, occurredOn: string, authority: { __typename?: 'Authority', name: string } } }> }, sources: Array<{ __typename?: 'Source', kind: SourceKind, title: string, publisher?: string | null, url: string }> } | null };
+
+export type ListingsInRangeQueryVariables = Exact<{
+  from?: InputMaybe<Scalars['Date']['input']>;
+  to?: InputMaybe<Scalars['Date']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  after?: InputMaybe<Scalars['String']['input']>;
+}>;
+
+
+export type ListingsInRangeQuery = { __typename?: 'Query', actions: { __typename?: 'GovernmentActionConnection', totalCount: number, pageInfo: { __typename?: 'PageInfo', hasNextPage: boolean, endCursor?: string | null }, nodes: Array<{ __typename?: 'GovernmentAction', slug: string, occurredOn: string, title: string, citation?: string | null, verified: boolean, authority: { __typename?: 'Authority', abbreviation?: string | null, name: string }, list?: { __typename?: 'SanctionsList', slug: string, name: string } | null, targets: { __typename?: 'ParticipationConnection', totalCount: number } }> } };
+
+export type XinjiangLettersSignatoriesQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type XinjiangLettersSignatoriesQuery = { __typename?: 'Query', letter22?: { __typename?: 'GovernmentAction', slug: string, title: string, occurredOn: string, note?: string | null, signatories: Array<{ __typename?: 'Country', code: string, name: string }>, related: Array<{ __typename?: 'ActionRelation', kind: ActionRelationKind, action: { __typename?: 'GovernmentAction', slug: string, title: string } }> } | null, counterLetter?: { __typename?: 'GovernmentAction', slug: string, title: string, occurredOn: string, note?: string | null, signatories: Array<{ __typename?: 'Country', code: string, name: string }>, related: Array<{ __typename?: 'ActionRelation', kind: ActionRelationKind, action: { __typename?: 'GovernmentAction', slug: string, title: string } }> } | null };
+
+export type LetterSignatoriesFragment = { __typename?: 'GovernmentAction', slug: string, title: string, occurredOn: string, note?: string | null, signatories: Array<{ __typename?: 'Country', code: string, name: string }>, related: Array<{ __typename?: 'ActionRelation', kind: ActionRelationKind, action: { __typename?: 'GovernmentAction', slug: string, title: string } }> };
+
+export const LetterSignatoriesFragmentDoc = {"kind":"Document","definitions":[{"kind":"FragmentDefinition","name":{"kind":"Name","value":"LetterSignatories"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"GovernmentAction"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"slug"}},{"kind":"Field","name":{"kind":"Name","value":"title"}},{"kind":"Field","name":{"kind":"Name","value":"occurredOn"}},{"kind":"Field","name":{"kind":"Name","value":"note"}},{"kind":"Field","name":{"kind":"Name","value":"signatories"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"code"}},{"kind":"Field","name":{"kind":"Name","value":"name"}}]}},{"kind":"Field","name":{"kind":"Name","value":"related"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"kind"}},{"kind":"Field","name":{"kind":"Name","value":"action"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"slug"}},{"kind":"Field","name":{"kind":"Name","value":"title"}}]}}]}}]}}]} as unknown as DocumentNode<LetterSignatoriesFragment, unknown>;
+export const AiSurveillanceFirmsDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"AiSurveillanceFirms"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"entities"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"filter"},"value":{"kind":"ObjectValue","fields":[{"kind":"ObjectField","name":{"kind":"Name","value":"technology"},"value":{"kind":"ListValue","values":[{"kind":"StringValue","value":"artificial-intelligence","block":false},{"kind":"StringValue","value":"surveillance","block":false}]}},{"kind":"ObjectField","name":{"kind":"Name","value":"list"},"value":{"kind":"ListValue","values":[{"kind":"StringValue","value":"us-entity-list","block":false}]}}]}},{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"IntValue","value":"50"}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"totalCount"}},{"kind":"Field","name":{"kind":"Name","value":"nodes"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"technologies"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"slug"}}]}},{"kind":"Field","name":{"kind":"Name","value":"participations"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"role"},"value":{"kind":"ListValue","values":[{"kind":"EnumValue","value":"TARGET"}]}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"nodes"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"grounds"}},{"kind":"Field","name":{"kind":"Name","value":"action"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"title"}},{"kind":"Field","name":{"kind":"Name","value":"citation"}},{"kind":"Field","name":{"kind":"Name","value":"occurredOn"}},{"kind":"Field","name":{"kind":"Name","value":"authority"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"name"}}]}}]}}]}}]}}]}}]}}]}}]} as unknown as DocumentNode<AiSurveillanceFirmsQuery, AiSurveillanceFirmsQueryVariables>;
+export const EntityListOnDateDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"EntityListOnDate"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"activeOn"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"Date"}},"defaultValue":{"kind":"StringValue","value":"2020-01-01","block":false}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"first"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"Int"}},"defaultValue":{"kind":"IntValue","value":"20"}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"after"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"list"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"slug"},"value":{"kind":"StringValue","value":"us-entity-list","block":false}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"entries"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"activeOn"},"value":{"kind":"Variable","name":{"kind":"Name","value":"activeOn"}}},{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"Variable","name":{"kind":"Name","value":"first"}}},{"kind":"Argument","name":{"kind":"Name","value":"after"},"value":{"kind":"Variable","name":{"kind":"Name","value":"after"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"totalCount"}},{"kind":"Field","name":{"kind":"Name","value":"pageInfo"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"hasNextPage"}},{"kind":"Field","name":{"kind":"Name","value":"endCursor"}}]}},{"kind":"Field","name":{"kind":"Name","value":"nodes"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"since"}},{"kind":"Field","name":{"kind":"Name","value":"until"}},{"kind":"Field","name":{"kind":"Name","value":"entity"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"slug"}},{"kind":"Field","name":{"kind":"Name","value":"name"}}]}},{"kind":"Field","name":{"kind":"Name","value":"addedBy"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"title"}},{"kind":"Field","name":{"kind":"Name","value":"citation"}}]}}]}}]}}]}}]}}]} as unknown as DocumentNode<EntityListOnDateQuery, EntityListOnDateQueryVariables>;
+export const EntityPageDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"EntityPage"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"slug"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}},"defaultValue":{"kind":"StringValue","value":"cn-hikvision","block":false}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"entity"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"slug"},"value":{"kind":"Variable","name":{"kind":"Name","value":"slug"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"slug"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"aliases"}},{"kind":"Field","name":{"kind":"Name","value":"kind"}},{"kind":"Field","name":{"kind":"Name","value":"description"}},{"kind":"Field","name":{"kind":"Name","value":"verified"}},{"kind":"Field","name":{"kind":"Name","value":"note"}},{"kind":"Field","name":{"kind":"Name","value":"country"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"code"}},{"kind":"Field","name":{"kind":"Name","value":"name"}}]}},{"kind":"Field","name":{"kind":"Name","value":"technologies"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"slug"}},{"kind":"Field","name":{"kind":"Name","value":"name"}}]}},{"kind":"Field","name":{"kind":"Name","value":"relations"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"kind"}},{"kind":"Field","name":{"kind":"Name","value":"since"}},{"kind":"Field","name":{"kind":"Name","value":"until"}},{"kind":"Field","name":{"kind":"Name","value":"entity"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"slug"}},{"kind":"Field","name":{"kind":"Name","value":"name"}}]}}]}},{"kind":"Field","name":{"kind":"Name","value":"listings"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"active"}},{"kind":"Field","name":{"kind":"Name","value":"since"}},{"kind":"Field","name":{"kind":"Name","value":"until"}},{"kind":"Field","name":{"kind":"Name","value":"grounds"}},{"kind":"Field","name":{"kind":"Name","value":"list"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"slug"}},{"kind":"Field","name":{"kind":"Name","value":"name"}}]}},{"kind":"Field","name":{"kind":"Name","value":"addedBy"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"slug"}},{"kind":"Field","name":{"kind":"Name","value":"title"}}]}},{"kind":"Field","name":{"kind":"Name","value":"removedBy"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"slug"}},{"kind":"Field","name":{"kind":"Name","value":"title"}}]}}]}},{"kind":"Field","name":{"kind":"Name","value":"participations"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"IntValue","value":"50"}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"totalCount"}},{"kind":"Field","name":{"kind":"Name","value":"nodes"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"role"}},{"kind":"Field","name":{"kind":"Name","value":"grounds"}},{"kind":"Field","name":{"kind":"Name","value":"nameAsListed"}},{"kind":"Field","name":{"kind":"Name","value":"action"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"slug"}},{"kind":"Field","name":{"kind":"Name","value":"kind"}},{"kind":"Field","name":{"kind":"Name","value":"title"}},{"kind":"Field","name":{"kind":"Name","value":"occurredOn"}},{"kind":"Field","name":{"kind":"Name","value":"authority"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"name"}}]}}]}}]}}]}},{"kind":"Field","name":{"kind":"Name","value":"sources"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"kind"}},{"kind":"Field","name":{"kind":"Name","value":"title"}},{"kind":"Field","name":{"kind":"Name","value":"publisher"}},{"kind":"Field","name":{"kind":"Name","value":"url"}}]}}]}}]}}]} as unknown as DocumentNode<EntityPageQuery, EntityPageQueryVariables>;
+export const ListingsInRangeDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"ListingsInRange"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"from"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"Date"}},"defaultValue":{"kind":"StringValue","value":"2019-01-01","block":false}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"to"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"Date"}},"defaultValue":{"kind":"StringValue","value":"2020-12-31","block":false}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"first"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"Int"}},"defaultValue":{"kind":"IntValue","value":"50"}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"after"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"actions"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"filter"},"value":{"kind":"ObjectValue","fields":[{"kind":"ObjectField","name":{"kind":"Name","value":"kind"},"value":{"kind":"ListValue","values":[{"kind":"EnumValue","value":"LISTING"}]}},{"kind":"ObjectField","name":{"kind":"Name","value":"occurredBetween"},"value":{"kind":"ObjectValue","fields":[{"kind":"ObjectField","name":{"kind":"Name","value":"from"},"value":{"kind":"Variable","name":{"kind":"Name","value":"from"}}},{"kind":"ObjectField","name":{"kind":"Name","value":"to"},"value":{"kind":"Variable","name":{"kind":"Name","value":"to"}}}]}}]}},{"kind":"Argument","name":{"kind":"Name","value":"orderBy"},"value":{"kind":"ListValue","values":[{"kind":"ObjectValue","fields":[{"kind":"ObjectField","name":{"kind":"Name","value":"field"},"value":{"kind":"EnumValue","value":"OCCURRED_ON"}},{"kind":"ObjectField","name":{"kind":"Name","value":"direction"},"value":{"kind":"EnumValue","value":"ASC"}}]}]}},{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"Variable","name":{"kind":"Name","value":"first"}}},{"kind":"Argument","name":{"kind":"Name","value":"after"},"value":{"kind":"Variable","name":{"kind":"Name","value":"after"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"totalCount"}},{"kind":"Field","name":{"kind":"Name","value":"pageInfo"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"hasNextPage"}},{"kind":"Field","name":{"kind":"Name","value":"endCursor"}}]}},{"kind":"Field","name":{"kind":"Name","value":"nodes"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"slug"}},{"kind":"Field","name":{"kind":"Name","value":"occurredOn"}},{"kind":"Field","name":{"kind":"Name","value":"title"}},{"kind":"Field","name":{"kind":"Name","value":"citation"}},{"kind":"Field","name":{"kind":"Name","value":"verified"}},{"kind":"Field","name":{"kind":"Name","value":"authority"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"abbreviation"}},{"kind":"Field","name":{"kind":"Name","value":"name"}}]}},{"kind":"Field","name":{"kind":"Name","value":"list"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"slug"}},{"kind":"Field","name":{"kind":"Name","value":"name"}}]}},{"kind":"Field","name":{"kind":"Name","value":"targets"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"IntValue","value":"0"}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"totalCount"}}]}}]}}]}}]}}]} as unknown as DocumentNode<ListingsInRangeQuery, ListingsInRangeQueryVariables>;
+export const XinjiangLettersSignatoriesDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"XinjiangLettersSignatories"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","alias":{"kind":"Name","value":"letter22"},"name":{"kind":"Name","value":"action"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"slug"},"value":{"kind":"StringValue","value":"unhrc-2019-07-08-joint-letter-22","block":false}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"LetterSignatories"}}]}},{"kind":"Field","alias":{"kind":"Name","value":"counterLetter"},"name":{"kind":"Name","value":"action"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"slug"},"value":{"kind":"StringValue","value":"unhrc-2019-07-12-joint-letter-37","block":false}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"LetterSignatories"}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"LetterSignatories"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"GovernmentAction"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"slug"}},{"kind":"Field","name":{"kind":"Name","value":"title"}},{"kind":"Field","name":{"kind":"Name","value":"occurredOn"}},{"kind":"Field","name":{"kind":"Name","value":"note"}},{"kind":"Field","name":{"kind":"Name","value":"signatories"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"code"}},{"kind":"Field","name":{"kind":"Name","value":"name"}}]}},{"kind":"Field","name":{"kind":"Name","value":"related"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"kind"}},{"kind":"Field","name":{"kind":"Name","value":"action"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"slug"}},{"kind":"Field","name":{"kind":"Name","value":"title"}}]}}]}}]}}]} as unknown as DocumentNode<XinjiangLettersSignatoriesQuery, XinjiangLettersSignatoriesQueryVariables>;

@@ -3,7 +3,12 @@ import { ormOptions } from './mikro-orm.config';
 
 /** Connects the ORM and fails with a clear message when the database cannot be reached. */
 export async function connectOrm(databaseUrl: string): Promise<MikroORM> {
-  const orm = await MikroORM.init(ormOptions(databaseUrl));
+  let orm: MikroORM;
+  try {
+    orm = await MikroORM.init(ormOptions(databaseUrl));
+  } catch (error) {
+    throw new Error(`Cannot connect to the database at ${redactUrl(databaseUrl)}: ${error instanceof Error ? error.message : String(error)}`);
+  }
   if (!(await orm.isConnected())) {
     const reason = await orm.checkConnection();
     await orm.close(true);

@@ -2,10 +2,9 @@ import 'reflect-metadata';
 import path from 'node:path';
 import { defineConfig, Options } from '@mikro-orm/postgresql';
 import { Migrator } from '@mikro-orm/migrations';
+import { REPO_ROOT } from '../paths';
 import { ENTITIES } from './entities';
 
-/** Repo root, whether running from src/ (ts-node, vitest) or dist/src/ (built). */
-const ROOT = path.resolve(__dirname, __dirname.includes(`${path.sep}dist${path.sep}`) ? '../../..' : '../..');
 
 /**
  * The ORM options for a database URL. The URL is passed in (never read at import time) so the
@@ -19,8 +18,8 @@ export function ormOptions(clientUrl: string, extra: Partial<Options> = {}): Opt
     discovery: { requireEntitiesArray: true },
     // Migrations are .ts in the repo and .js once built; vitest and ts-node need import().
     migrations: {
-      path: path.join(ROOT, 'dist/migrations'),
-      pathTs: path.join(ROOT, 'migrations'),
+      path: path.join(REPO_ROOT, 'dist/migrations'),
+      pathTs: path.join(REPO_ROOT, 'migrations'),
       tableName: 'mikro_orm_migrations',
       transactional: true,
       allOrNothing: true,

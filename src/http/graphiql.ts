@@ -1,27 +1,10 @@
+import fs from 'node:fs';
 import path from 'node:path';
 import express, { Router } from 'express';
+import { REPO_ROOT } from '../paths';
 
-/** The question the foundation was built to answer, preloaded in the editor. */
-export const DEFAULT_QUERY = `# Which AI and surveillance firms are on the US Entity List, when, and on what grounds?
-{
-  entities(
-    filter: { technology: ["artificial-intelligence", "surveillance"], list: ["us-entity-list"] }
-    first: 50
-  ) {
-    totalCount
-    nodes {
-      name
-      technologies { slug }
-      participations(role: [TARGET]) {
-        nodes {
-          grounds
-          action { title citation occurredOn authority { name } }
-        }
-      }
-    }
-  }
-}
-`;
+/** The question the foundation was built to answer, preloaded in the editor (one source: docs/queries/). */
+export const DEFAULT_QUERY = fs.readFileSync(path.join(REPO_ROOT, 'docs/queries/ai-surveillance-firms.graphql'), 'utf8');
 
 function packageDir(name: string): string {
   return path.dirname(require.resolve(`${name}/package.json`));

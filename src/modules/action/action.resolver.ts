@@ -5,7 +5,7 @@ import { ActionFilter, ActionOrder, EntityFilter } from '../../graphql/filter-in
 import { decodeGlobalId } from '../../graphql/global-id';
 import { pageOf } from '../../graphql/nested-page';
 import { PageArgs } from '../../graphql/page-args';
-import { load, sourcesVia } from '../../graphql/reference-loaders';
+import { load, relationsOf, sourcesVia } from '../../graphql/reference-loaders';
 import { Authority } from '../authority/authority.entity';
 import { Country } from '../country/country.entity';
 import { LegalEntity } from '../entity/legal-entity.entity';
@@ -138,23 +138,10 @@ export class ActionResolver {
     @Arg('kind', () => [ActionRelationKind], { nullable: true }) kind: ActionRelationKind[] | null,
     @Ctx() ctx: Context,
   ): Promise<ActionRelationView[]> {
-    const all = await ctx.loaders
-      .listsByParent<ActionRelationView, number>(
-        'GovernmentAction.related',
-        (ids) =>
-          ctx.knex
-            .select('r.*', 'r.from_id as __parent', ctx.knex.raw('true as __outgoing'))
-            .from('action_relation as r')
-            .whereIn('r.from_id', ids)
-            .unionAll((q) => q.select('r.*', 'r.to_id as __parent', ctx.knex.raw('false as __outgoing')).from('action_relation as r').whereIn('r.to_id', ids))
-            .orderBy('id'),
-        (row) => {
-          const outgoing = row.__outgoing === true;
-          const stored = row.kind as ActionRelationKind;
-          return new ActionRelationView(outgoing ? stored : INVERSE_ACTION_RELATION[stored], (outgoing ? row.to_id : row.from_id) as number);
-        },
-      )
-      .load(action.id);
+    const all = await relationsOf(ctx, 'action_relation', action.id, (row, outgoing) => {
+      const stored = row.kind as ActionRelationKind;
+      return new ActionRelationView(outgoing ? stored : INVERSE_ACTION_RELATION[stored], (outgoing ? row.to_id : row.from_id) as number);
+    });
     return kind?.length ? all.filter((r) => kind.includes(r.kind)) : all;
   }
 

@@ -6,6 +6,7 @@ import { nestedPage } from '../../graphql/nested-page';
 import type { PageRequest } from '../../graphql/page-args';
 import { paginate, SortKey } from '../../graphql/paginate';
 import { rootDescendantPairs } from '../../db/sql';
+import { findBySlug } from '../../graphql/reference-loaders';
 import { applyEntityFilter } from '../entity/entity-query';
 import { ParticipantRole } from './action-kinds';
 import { actionSort, applyActionFilter } from './action-query';
@@ -25,9 +26,8 @@ export class ActionService {
   private toAction = (row: Row) => this.ctx.loaders.map(GovernmentAction, row);
   private toParticipation = (row: Row) => this.ctx.loaders.map(Participation, row);
 
-  async bySlug(slug: string): Promise<GovernmentAction | null> {
-    const row = await this.knex('government_action').where({ slug }).whereNull('deleted_at').first();
-    return row ? this.toAction(row) : null;
+  bySlug(slug: string): Promise<GovernmentAction | null> {
+    return findBySlug(this.ctx, GovernmentAction, 'government_action', slug);
   }
 
   async byId(id: number): Promise<GovernmentAction | null> {

@@ -3,7 +3,7 @@ import type { Context } from '../../graphql/context';
 import { ActionFilter } from '../../graphql/filter-inputs';
 import { pageOf } from '../../graphql/nested-page';
 import { PageArgs } from '../../graphql/page-args';
-import { load } from '../../graphql/reference-loaders';
+import { findBySlug, listByName, load } from '../../graphql/reference-loaders';
 import { ActionService } from '../action/action.service';
 import { GovernmentActionConnection } from '../action/connections';
 import { Country } from '../country/country.entity';
@@ -12,15 +12,13 @@ import { Authority } from './authority.entity';
 @Resolver(() => Authority)
 export class AuthorityResolver {
   @Query(() => Authority, { nullable: true, description: 'One authority by slug ("us-bis").' })
-  async authority(@Arg('slug') slug: string, @Ctx() ctx: Context): Promise<Authority | null> {
-    const row = await ctx.knex('authority').where({ slug }).whereNull('deleted_at').first();
-    return row ? ctx.loaders.map(Authority, row) : null;
+  authority(@Arg('slug') slug: string, @Ctx() ctx: Context): Promise<Authority | null> {
+    return findBySlug(ctx, Authority, 'authority', slug);
   }
 
   @Query(() => [Authority], { description: 'Every authority, by name.' })
-  async authorities(@Ctx() ctx: Context): Promise<Authority[]> {
-    const rows = await ctx.knex('authority').whereNull('deleted_at').orderBy(['name', 'id']);
-    return rows.map((row) => ctx.loaders.map(Authority, row));
+  authorities(@Ctx() ctx: Context): Promise<Authority[]> {
+    return listByName(ctx, Authority, 'authority');
   }
 
   @FieldResolver(() => Country, { nullable: true, description: 'The country it belongs to; null for intergovernmental and supranational bodies.' })

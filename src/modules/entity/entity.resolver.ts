@@ -5,7 +5,7 @@ import { ActionFilter, EntityFilter, EntityOrder } from '../../graphql/filter-in
 import { decodeGlobalId } from '../../graphql/global-id';
 import { pageOf } from '../../graphql/nested-page';
 import { PageArgs } from '../../graphql/page-args';
-import { load, sourcesVia } from '../../graphql/reference-loaders';
+import { load, relationsOf, sourcesVia } from '../../graphql/reference-loaders';
 import { DateScalar } from '../../graphql/scalars';
 import { ParticipantRole } from '../action/action-kinds';
 import { ActionService } from '../action/action.service';
@@ -78,29 +78,16 @@ export class EntityResolver {
     @Arg('kind', () => [EntityRelationKind], { nullable: true }) kind: EntityRelationKind[] | null,
     @Ctx() ctx: Context,
   ): Promise<EntityRelationView[]> {
-    const all = await ctx.loaders
-      .listsByParent<EntityRelationView, number>(
-        'Entity.relations',
-        (ids) =>
-          ctx.knex
-            .select('r.*', 'r.from_id as __parent', ctx.knex.raw('true as __outgoing'))
-            .from('entity_relation as r')
-            .whereIn('r.from_id', ids)
-            .unionAll((q) => q.select('r.*', 'r.to_id as __parent', ctx.knex.raw('false as __outgoing')).from('entity_relation as r').whereIn('r.to_id', ids))
-            .orderBy('id'),
-        (row) => {
-          const outgoing = row.__outgoing === true;
-          const stored = row.kind as EntityRelationKind;
-          return new EntityRelationView(
-            row.id as number,
-            outgoing ? stored : INVERSE_ENTITY_RELATION[stored],
-            (outgoing ? row.to_id : row.from_id) as number,
-            row.since as string | null,
-            row.until as string | null,
-          );
-        },
-      )
-      .load(entity.id);
+    const all = await relationsOf(ctx, 'entity_relation', entity.id, (row, outgoing) => {
+      const stored = row.kind as EntityRelationKind;
+      return new EntityRelationView(
+        row.id as number,
+        outgoing ? stored : INVERSE_ENTITY_RELATION[stored],
+        (outgoing ? row.to_id : row.from_id) as number,
+        row.since as string | null,
+        row.until as string | null,
+      );
+    });
     return kind?.length ? all.filter((r) => kind.includes(r.kind)) : all;
   }
 

@@ -5,6 +5,7 @@ import { nestedPage } from '../../graphql/nested-page';
 import type { PageRequest } from '../../graphql/page-args';
 import { paginate } from '../../graphql/paginate';
 import { rootDescendantPairs } from '../../db/sql';
+import { findBySlug } from '../../graphql/reference-loaders';
 import { applyEntityFilter, entitySort } from './entity-query';
 import { LegalEntity } from './legal-entity.entity';
 
@@ -12,9 +13,8 @@ import { LegalEntity } from './legal-entity.entity';
 export class EntityService {
   constructor(private readonly ctx: Context) {}
 
-  async bySlug(slug: string): Promise<LegalEntity | null> {
-    const row = await this.ctx.knex('entity').where({ slug }).whereNull('deleted_at').first();
-    return row ? this.ctx.loaders.map(LegalEntity, row) : null;
+  bySlug(slug: string): Promise<LegalEntity | null> {
+    return findBySlug(this.ctx, LegalEntity, 'entity', slug);
   }
 
   async byId(id: number): Promise<LegalEntity | null> {

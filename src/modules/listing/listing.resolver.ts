@@ -2,7 +2,7 @@ import { Arg, Args, Ctx, FieldResolver, Query, Resolver, Root } from 'type-graph
 import type { Context } from '../../graphql/context';
 import { pageOf } from '../../graphql/nested-page';
 import { PageArgs } from '../../graphql/page-args';
-import { load } from '../../graphql/reference-loaders';
+import { findBySlug, listByName, load } from '../../graphql/reference-loaders';
 import { DateScalar } from '../../graphql/scalars';
 import { GovernmentAction } from '../action/government-action.entity';
 import { Authority } from '../authority/authority.entity';
@@ -15,15 +15,13 @@ import { SanctionsList } from './sanctions-list.entity';
 @Resolver(() => SanctionsList)
 export class SanctionsListResolver {
   @Query(() => SanctionsList, { nullable: true, description: 'One list by slug ("us-entity-list").' })
-  async list(@Arg('slug') slug: string, @Ctx() ctx: Context): Promise<SanctionsList | null> {
-    const row = await ctx.knex('sanctions_list').where({ slug }).whereNull('deleted_at').first();
-    return row ? ctx.loaders.map(SanctionsList, row) : null;
+  list(@Arg('slug') slug: string, @Ctx() ctx: Context): Promise<SanctionsList | null> {
+    return findBySlug(ctx, SanctionsList, 'sanctions_list', slug);
   }
 
   @Query(() => [SanctionsList], { description: 'Every list, by name.' })
-  async lists(@Ctx() ctx: Context): Promise<SanctionsList[]> {
-    const rows = await ctx.knex('sanctions_list').whereNull('deleted_at').orderBy(['name', 'id']);
-    return rows.map((row) => ctx.loaders.map(SanctionsList, row));
+  lists(@Ctx() ctx: Context): Promise<SanctionsList[]> {
+    return listByName(ctx, SanctionsList, 'sanctions_list');
   }
 
   @FieldResolver(() => Authority, { description: 'Who keeps the list.' })

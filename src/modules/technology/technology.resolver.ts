@@ -3,7 +3,7 @@ import type { Context } from '../../graphql/context';
 import { EntityFilter } from '../../graphql/filter-inputs';
 import { pageOf } from '../../graphql/nested-page';
 import { PageArgs } from '../../graphql/page-args';
-import { load } from '../../graphql/reference-loaders';
+import { findBySlug, listByName, load } from '../../graphql/reference-loaders';
 import { EntityConnection } from '../entity/entity-connection';
 import { EntityService } from '../entity/entity.service';
 import { TechnologyCategory } from './technology.entity';
@@ -11,19 +11,16 @@ import { TechnologyCategory } from './technology.entity';
 @Resolver(() => TechnologyCategory)
 export class TechnologyResolver {
   @Query(() => TechnologyCategory, { nullable: true, description: 'One technology category by slug.' })
-  async technologyCategory(@Arg('slug') slug: string, @Ctx() ctx: Context): Promise<TechnologyCategory | null> {
-    const row = await ctx.knex('technology_category').where({ slug }).whereNull('deleted_at').first();
-    return row ? ctx.loaders.map(TechnologyCategory, row) : null;
+  technologyCategory(@Arg('slug') slug: string, @Ctx() ctx: Context): Promise<TechnologyCategory | null> {
+    return findBySlug(ctx, TechnologyCategory, 'technology_category', slug);
   }
 
   @Query(() => [TechnologyCategory], { description: 'The technology categories, by name; rootsOnly gives the top of the tree.' })
-  async technologyCategories(
+  technologyCategories(
     @Arg('rootsOnly', { defaultValue: false, description: 'Only categories without a parent.' }) rootsOnly: boolean,
     @Ctx() ctx: Context,
   ): Promise<TechnologyCategory[]> {
-    const q = ctx.knex('technology_category').whereNull('deleted_at').orderBy(['name', 'id']);
-    if (rootsOnly) q.whereNull('parent_id');
-    return (await q).map((row) => ctx.loaders.map(TechnologyCategory, row));
+    return listByName(ctx, TechnologyCategory, 'technology_category', (q) => (rootsOnly ? q.whereNull('parent_id') : q));
   }
 
   @FieldResolver(() => TechnologyCategory, { nullable: true, description: 'The broader category.' })

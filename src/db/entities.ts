@@ -5,6 +5,7 @@ import { Revision } from '../modules/audit/revision.entity';
 import { Authority } from '../modules/authority/authority.entity';
 import { Country } from '../modules/country/country.entity';
 import { EntityRelation } from '../modules/entity/entity-relation.entity';
+import { EntityTechnology } from '../modules/entity/entity-technology.entity';
 import { LegalEntity } from '../modules/entity/legal-entity.entity';
 import { SanctionsList } from '../modules/listing/sanctions-list.entity';
 import { Source } from '../modules/source/source.entity';
@@ -18,6 +19,7 @@ export const ENTITIES = [
   SanctionsList,
   Source,
   LegalEntity,
+  EntityTechnology,
   EntityRelation,
   GovernmentAction,
   Participation,

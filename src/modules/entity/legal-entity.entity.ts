@@ -8,6 +8,7 @@ import { Country } from '../country/country.entity';
 import { Source } from '../source/source.entity';
 import { TechnologyCategory } from '../technology/technology.entity';
 import { EntityKind } from './entity-kinds';
+import { EntityTechnology } from './entity-technology.entity';
 import { Address, AddressValue, Identifier } from './entity-values';
 
 /**
@@ -64,11 +65,7 @@ export class LegalEntity extends BaseRecord {
   @Property({ type: 'text', nullable: true })
   note?: string | null;
 
-  @ManyToMany(() => TechnologyCategory, undefined, {
-    pivotTable: 'entity_technology',
-    joinColumn: 'entity_id',
-    inverseJoinColumn: 'technology_category_id',
-  })
+  @ManyToMany({ entity: () => TechnologyCategory, pivotEntity: () => EntityTechnology })
   technologies = new Collection<TechnologyCategory>(this);
 
   @ManyToMany(() => Source, undefined, { pivotTable: 'entity_source', joinColumn: 'entity_id', inverseJoinColumn: 'source_id' })

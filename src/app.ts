@@ -8,6 +8,7 @@ import type { MikroORM } from '@mikro-orm/postgresql';
 import type { Config } from './config';
 import { Context, createContext } from './graphql/context';
 import { createErrorFormatter } from './graphql/format-error';
+import { queryLimitsPlugin } from './graphql/limits';
 import { getSchema } from './graphql/schema';
 import { graphiqlRouter } from './http/graphiql';
 import type { Logger } from './logger';
@@ -43,7 +44,11 @@ export async function createApp(config: Config, orm: MikroORM, logger: Logger): 
     introspection: config.introspection,
     includeStacktraceInErrorResponses: false,
     formatError: createErrorFormatter(logger),
-    plugins: [ApolloServerPluginDrainHttpServer({ httpServer }), ApolloServerPluginLandingPageDisabled()],
+    plugins: [
+      ApolloServerPluginDrainHttpServer({ httpServer }),
+      ApolloServerPluginLandingPageDisabled(),
+      queryLimitsPlugin<Context>({ maxDepth: config.maxQueryDepth, maxCost: config.maxQueryCost }),
+    ],
   });
   await apollo.start();
 

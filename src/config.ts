@@ -20,6 +20,10 @@ export interface Config {
   /** Port of the embedded PostgreSQL. */
   readonly embeddedPgPort: number;
   readonly introspection: boolean;
+  /** Deepest selection nesting a query may have (fragments expanded; introspection exempt). */
+  readonly maxQueryDepth: number;
+  /** Highest cost a query may have: connections cost their page size, times the page sizes above them. */
+  readonly maxQueryCost: number;
 }
 
 export class ConfigError extends Error {
@@ -37,6 +41,14 @@ function parsePort(name: string, raw: string | undefined, fallback: number): num
   const port = Number(raw);
   if (port > 65535) throw new ConfigError(name, `must be a port number (0-65535), got "${raw}"`);
   return port;
+}
+
+function parsePositiveInteger(name: string, raw: string | undefined, fallback: number): number {
+  if (raw === undefined || raw === '') return fallback;
+  if (!/^\d+$/.test(raw) || Number(raw) < 1 || !Number.isSafeInteger(Number(raw))) {
+    throw new ConfigError(name, `must be a positive integer, got "${raw}"`);
+  }
+  return Number(raw);
 }
 
 function parseBoolean(name: string, raw: string | undefined, fallback: boolean): boolean {
@@ -80,5 +92,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, argv: readonly 
     dataDir: env.PG_DATA_DIR ?? '.data/pg',
     embeddedPgPort: parsePort('PG_EMBEDDED_PORT', env.PG_EMBEDDED_PORT, 5433),
     introspection: parseBoolean('INTROSPECTION', env.INTROSPECTION, true),
+    maxQueryDepth: parsePositiveInteger('MAX_QUERY_DEPTH', env.MAX_QUERY_DEPTH, 12),
+    maxQueryCost: parsePositiveInteger('MAX_QUERY_COST', env.MAX_QUERY_COST, 5000),
   });
 }

@@ -14,10 +14,12 @@ export interface Context {
   knex: Knex;
   loaders: Loaders;
   viewer: Viewer;
+  /** Notes for the client that are not errors (e.g. a filter whose slugs all are unknown). */
+  warnings: { field: string; message: string }[];
 }
 
 export function createContext(rootEm: EntityManager): Context {
   const em = rootEm.fork();
   const knex = em.getKnex();
-  return { em, knex, loaders: new Loaders(em, knex), viewer: { name: null, role: 'READER' } };
+  return { em, knex, loaders: new Loaders(em, knex), viewer: { name: null, role: 'READER' }, warnings: [] };
 }

@@ -1,9 +1,7 @@
 import { Arg, Ctx, Field, ID, ObjectType, Query, Resolver, registerEnumType } from 'type-graphql';
 import type { Context } from './context';
-import { decodeGlobalId } from './global-id';
+import { fetchNode } from './fetch-node';
 import { Node } from './node';
-import { load } from './reference-loaders';
-import { Participation } from '../modules/action/participation.entity';
 
 export enum Role {
   READER = 'READER',
@@ -19,37 +17,6 @@ export class ViewerType {
 
   @Field(() => Role, { description: 'What the caller may do.' })
   role!: Role;
-}
-
-/** Fetches any object by global id, whatever its type. */
-async function fetchNode(ctx: Context, id: string): Promise<Node | null> {
-  const decoded = decodeGlobalId(id);
-  if (!decoded) return null;
-  const key = decoded.key;
-  const found = await (() => {
-    switch (decoded.type) {
-      case 'Entity':
-        return load.entity(ctx, key as number);
-      case 'GovernmentAction':
-        return load.action(ctx, key as number);
-      case 'Country':
-        return load.country(ctx, key as string);
-      case 'Authority':
-        return load.authority(ctx, key as number);
-      case 'SanctionsList':
-        return load.list(ctx, key as number);
-      case 'TechnologyCategory':
-        return load.technology(ctx, key as number);
-      case 'Source':
-        return load.source(ctx, key as number);
-      case 'Participation':
-        return ctx.loaders.byKey<Participation, number>(Participation, 'participation').load(key as number);
-      default:
-        return null;
-    }
-  })();
-  const record = found as (Node & { deletedAt?: Date | null }) | null;
-  return record && !record.deletedAt ? record : null;
 }
 
 @Resolver()

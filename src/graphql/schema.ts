@@ -7,6 +7,9 @@ import { CountryResolver } from '../modules/country/country.resolver';
 import { AddressResolver, EntityRelationResolver, EntityResolver } from '../modules/entity/entity.resolver';
 import { ListingResolver, SanctionsListResolver } from '../modules/listing/listing.resolver';
 import { TechnologyResolver } from '../modules/technology/technology.resolver';
+import { GraphResolver } from '../modules/analysis/graph.resolver';
+import { ActionStatsResolver, EntityStatsResolver } from '../modules/analysis/stats.resolver';
+import { TimelineResolver } from '../modules/analysis/timeline.resolver';
 import { NodeResolver } from './node.resolver';
 import { DateTimeScalar } from './scalars';
 
@@ -23,6 +26,10 @@ export const RESOLVERS = [
   AuthorityResolver,
   SanctionsListResolver,
   ListingResolver,
+  TimelineResolver,
+  ActionStatsResolver,
+  EntityStatsResolver,
+  GraphResolver,
 ] as const;
 
 let built: Promise<GraphQLSchema> | undefined;

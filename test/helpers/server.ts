@@ -18,10 +18,13 @@ export interface TestServer {
   stop(): Promise<void>;
 }
 
-/** The real server on a random port, over a fresh copy of the seeded template database. */
-export async function startTestServer(): Promise<TestServer> {
+/**
+ * The real server on a random port, over a fresh copy of the seeded template database.
+ * `env` adds or overrides configuration variables (MAX_QUERY_COST, say).
+ */
+export async function startTestServer(env: Record<string, string> = {}): Promise<TestServer> {
   const database = await cloneTemplate(inject('adminUrl'));
-  const config = loadConfig({ DATABASE_URL: database.url, PORT: '0', LOG_LEVEL: 'silent', MIGRATE: 'false', SEED: 'false' });
+  const config = loadConfig({ DATABASE_URL: database.url, PORT: '0', LOG_LEVEL: 'silent', MIGRATE: 'false', SEED: 'false', ...env });
   const server = await startServer(config, createLogger('silent'));
   return {
     url: server.url,

@@ -1,12 +1,14 @@
 import type { Knex } from 'knex';
 import { descendantIds, epochOf, likePattern } from '../../db/sql';
 import { ActionFilter, ActionOrder, ActionOrderField } from '../../graphql/filter-inputs';
+import { checkRange } from '../../graphql/filter-checks';
 import { intKeysOfType } from '../../graphql/global-id';
 import type { SortKey } from '../../graphql/paginate';
 
 /** Narrows `government_action a` by an ActionFilter. */
 export function applyActionFilter(knex: Knex, q: Knex.QueryBuilder, filter: ActionFilter | null | undefined): Knex.QueryBuilder {
   const f = filter ?? {};
+  checkRange('occurredBetween', f.occurredBetween);
   if (!f.includeDeleted) q.whereNull('a.deleted_at');
   if (f.ids) q.whereIn('a.id', intKeysOfType(f.ids, 'GovernmentAction'));
   if (f.kind) q.whereIn('a.kind', f.kind);

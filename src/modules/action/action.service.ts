@@ -7,6 +7,7 @@ import type { PageRequest } from '../../graphql/page-args';
 import { paginate, SortKey } from '../../graphql/paginate';
 import { rootDescendantPairs } from '../../db/sql';
 import { findBySlug } from '../../graphql/reference-loaders';
+import { checkFilter } from '../../graphql/filter-checks';
 import { applyEntityFilter } from '../entity/entity-query';
 import { ParticipantRole } from './action-kinds';
 import { actionSort, applyActionFilter } from './action-query';
@@ -35,7 +36,8 @@ export class ActionService {
     return action && !action.deletedAt ? action : null;
   }
 
-  page(filter: ActionFilter | null | undefined, orderBy: ActionOrder[] | null | undefined, page: PageRequest): Promise<Page<unknown>> {
+  async page(filter: ActionFilter | null | undefined, orderBy: ActionOrder[] | null | undefined, page: PageRequest): Promise<Page<unknown>> {
+    await checkFilter(this.ctx, 'filter', filter);
     const base = applyActionFilter(this.knex, this.knex('government_action as a').select('a.*'), filter);
     const sort = actionSort(this.knex, base, orderBy);
     return paginate<Row>(this.knex, { base, sort, toNode: this.toAction }, page);

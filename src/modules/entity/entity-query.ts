@@ -1,12 +1,14 @@
 import type { Knex } from 'knex';
 import { descendantIds, epochOf, likePattern } from '../../db/sql';
 import { EntityFilter, EntityOrder, EntityOrderField } from '../../graphql/filter-inputs';
+import { checkRange } from '../../graphql/filter-checks';
 import { intKeysOfType } from '../../graphql/global-id';
 import type { SortKey } from '../../graphql/paginate';
 
 /** `select e.* from entity e` narrowed by an EntityFilter; `alias` must be "e". */
 export function applyEntityFilter(knex: Knex, q: Knex.QueryBuilder, filter: EntityFilter | null | undefined): Knex.QueryBuilder {
   const f = filter ?? {};
+  checkRange('targetedBetween', f.targetedBetween);
   if (!f.includeDeleted) q.whereNull('e.deleted_at');
   if (f.ids) q.whereIn('e.id', intKeysOfType(f.ids, 'Entity'));
   if (f.kind) q.whereIn('e.kind', f.kind);

@@ -6,6 +6,7 @@ import type { PageRequest } from '../../graphql/page-args';
 import { paginate } from '../../graphql/paginate';
 import { rootDescendantPairs } from '../../db/sql';
 import { findBySlug } from '../../graphql/reference-loaders';
+import { checkFilter } from '../../graphql/filter-checks';
 import { applyEntityFilter, entitySort } from './entity-query';
 import { LegalEntity } from './legal-entity.entity';
 
@@ -22,8 +23,9 @@ export class EntityService {
     return entity && !entity.deletedAt ? entity : null;
   }
 
-  page(filter: EntityFilter | null | undefined, orderBy: EntityOrder[] | null | undefined, page: PageRequest): Promise<Page<unknown>> {
+  async page(filter: EntityFilter | null | undefined, orderBy: EntityOrder[] | null | undefined, page: PageRequest): Promise<Page<unknown>> {
     const { knex, loaders } = this.ctx;
+    await checkFilter(this.ctx, 'filter', filter);
     const base = applyEntityFilter(knex, knex('entity as e').select('e.*'), filter);
     const sort = entitySort(knex, base, orderBy);
     return paginate<Record<string, unknown>>(knex, { base, sort, toNode: (row) => loaders.map(LegalEntity, row) }, page);

@@ -1,0 +1,176 @@
+import 'reflect-metadata'; // page-args (imported below) declares type-graphql classes
+import type { ApolloServerPlugin, GraphQLRequestListener } from '@apollo/server';
+import {
+  DocumentNode,
+  FragmentDefinitionNode,
+  getNamedType,
+  getNullableType,
+  GraphQLError,
+  GraphQLSchema,
+  isCompositeType,
+  isListType,
+  Kind,
+  OperationDefinitionNode,
+  SelectionSetNode,
+} from 'graphql';
+import { ComplexityEstimator, ComplexityEstimatorArgs, getComplexity } from 'graphql-query-complexity';
+import { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE } from './page-args';
+
+/**
+ * Query depth and cost limits, checked once the operation is known and before anything
+ * runs, with the request's variables (page sizes often come from them).
+ *
+ * Depth: the number of nested selection sets on the longest path, fragments expanded, so
+ * `{ entities { nodes { name } } }` has depth 3.
+ *
+ * Cost (GitHub-style): a connection field (type name ending in "Connection") costs its page
+ * size (`first` or `last`, else 20) and everything selected below it counts that many times;
+ * a list field with a `first` argument is treated the same way. Other object and list
+ * fields cost 1, scalars and enums 0. Some Query fields have a fixed size instead (see
+ * QUERY_FIELD_SIZES), which multiplies their selection the same way.
+ *
+ * Introspection (`__schema`, `__type`, `__typename`) is exempt from both limits: it reads
+ * the in-memory schema, and GraphiQL's introspection query is deeper than any data query.
+ */
+export interface QueryLimits {
+  maxDepth: number;
+  maxCost: number;
+}
+
+export const COST_EXPLANATION = 'each connection costs its page size, multiplied by the page sizes above it';
+
+/** More selections than this after expanding fragments is refused outright. */
+const MAX_QUERY_NODES = 10_000;
+
+/** Query fields whose size is not a page size: how many "rows" one call stands for. */
+const QUERY_FIELD_SIZES: Record<string, (args: Record<string, unknown>) => number> = {
+  timeline: () => 20,
+  actionStats: () => 20,
+  entityStats: () => 20,
+  graph: (args) => Math.ceil((typeof args.maxNodes === 'number' ? args.maxNodes : 500) / 5),
+  search: () => 10,
+  match: () => 10,
+  matchMany: (args) => 10 * Math.max(1, listLength(args)),
+};
+
+/** How many items the list-valued arguments hold together (the inputs of a batch field). */
+function listLength(args: Record<string, unknown>): number {
+  return Object.values(args).reduce<number>((n, v) => n + (Array.isArray(v) ? v.length : 0), 0);
+}
+
+function pageSize(args: Record<string, unknown>): number {
+  const raw = typeof args.first === 'number' ? args.first : typeof args.last === 'number' ? args.last : DEFAULT_PAGE_SIZE;
+  // Out-of-range sizes are refused by the resolver; count them as the largest allowed page.
+  return Math.min(Math.max(raw, 0), MAX_PAGE_SIZE);
+}
+
+function isPagedList({ field }: ComplexityEstimatorArgs): boolean {
+  return isListType(getNullableType(field.type)) && field.args.some((a) => a.name === 'first');
+}
+
+/** The cost of one field, given the cost of its selection (`childComplexity`). */
+export const costEstimator: ComplexityEstimator = (options) => {
+  const { field, type, args, childComplexity } = options;
+  if (field.name.startsWith('__')) return 0;
+  const sized = type.name === 'Query' ? QUERY_FIELD_SIZES[field.name] : undefined;
+  if (sized) {
+    const n = sized(args);
+    return n + n * childComplexity;
+  }
+  if (getNamedType(field.type).name.endsWith('Connection') || isPagedList(options)) {
+    const n = pageSize(args);
+    return n + n * childComplexity;
+  }
+  return isCompositeType(getNamedType(field.type)) ? 1 + childComplexity : 0;
+};
+
+/** Nesting depth of an operation, fragments expanded, introspection fields left out. */
+export function queryDepth(document: DocumentNode, operation: OperationDefinitionNode): number {
+  const fragments = new Map<string, FragmentDefinitionNode>();
+  for (const d of document.definitions) if (d.kind === Kind.FRAGMENT_DEFINITION) fragments.set(d.name.value, d);
+  const memo = new Map<string, number>();
+  const visiting = new Set<string>();
+
+  const depthOf = (set: SelectionSetNode): number => {
+    let max = 0;
+    for (const selection of set.selections) {
+      let d = 0;
+      if (selection.kind === Kind.FIELD) {
+        if (selection.name.value.startsWith('__')) continue;
+        d = 1 + (selection.selectionSet ? depthOf(selection.selectionSet) : 0);
+      } else if (selection.kind === Kind.INLINE_FRAGMENT) {
+        d = depthOf(selection.selectionSet);
+      } else {
+        const name = selection.name.value;
+        const fragment = fragments.get(name);
+        if (!fragment || visiting.has(name)) continue; // unknown or cyclic: validation refuses these
+        let known = memo.get(name);
+        if (known === undefined) {
+          visiting.add(name);
+          known = depthOf(fragment.selectionSet);
+          visiting.delete(name);
+          memo.set(name, known);
+        }
+        d = known;
+      }
+      if (d > max) max = d;
+    }
+    return max;
+  };
+  return depthOf(operation.selectionSet);
+}
+
+/** Cost of one operation under the cost model above, with the request's variables. */
+export function queryCost(schema: GraphQLSchema, document: DocumentNode, operation: OperationDefinitionNode, variables: Record<string, unknown> = {}): number {
+  // Only the operation that runs, with the fragments it may use.
+  const query: DocumentNode = {
+    kind: Kind.DOCUMENT,
+    definitions: [operation, ...document.definitions.filter((d) => d.kind === Kind.FRAGMENT_DEFINITION)],
+  };
+  return getComplexity({ schema, query, variables, estimators: [costEstimator], maxQueryNodes: MAX_QUERY_NODES });
+}
+
+function limitError(message: string, extensions: Record<string, unknown>): GraphQLError {
+  return new GraphQLError(message, { extensions: { ...extensions, code: 'BAD_USER_INPUT', http: { status: 400 } } });
+}
+
+/**
+ * Refuses operations over the depth or cost limit before execution, with a BAD_USER_INPUT
+ * error that gives the limit and the computed value (also in `extensions`).
+ */
+export function queryLimitsPlugin<TContext extends object>(limits: QueryLimits): ApolloServerPlugin<TContext> {
+  return {
+    async requestDidStart(): Promise<GraphQLRequestListener<TContext>> {
+      return {
+        async didResolveOperation({ schema, document, operation, request }) {
+          // No single operation to run: execution reports that itself.
+          if (!operation) return;
+          const depth = queryDepth(document, operation);
+          if (depth > limits.maxDepth) {
+            throw limitError(`Query depth ${depth} exceeds the limit of ${limits.maxDepth} (nested selection sets, fragments expanded)`, {
+              limit: limits.maxDepth,
+              depth,
+            });
+          }
+          let cost: number;
+          try {
+            cost = queryCost(schema, document, operation, request.variables ?? {});
+          } catch (error) {
+            // A variable of the wrong type: execution refuses the whole operation with its own
+            // BAD_USER_INPUT error before any resolver runs, so leave that message to it.
+            if (error instanceof GraphQLError && error.nodes?.[0]?.kind === Kind.VARIABLE_DEFINITION) return;
+            const message = error instanceof Error ? error.message : String(error);
+            if (/maximum allowed number of nodes/.test(message)) {
+              throw limitError(`Query has more than ${MAX_QUERY_NODES} selections once fragments are expanded`, { limit: MAX_QUERY_NODES });
+            }
+            // An argument whose value cannot be read: refuse the whole operation rather than skip its cost.
+            throw limitError(message, error instanceof GraphQLError ? { ...error.extensions } : {});
+          }
+          if (cost > limits.maxCost) {
+            throw limitError(`Query cost ${cost} exceeds the limit of ${limits.maxCost} (${COST_EXPLANATION})`, { limit: limits.maxCost, cost });
+          }
+        },
+      };
+    },
+  };
+}

@@ -1,0 +1,184 @@
+import type { Knex } from 'knex';
+import type { Context } from '../../graphql/context';
+import { DecodedId, NodeTypeName, toGlobalId } from '../../graphql/global-id';
+import { humanize } from './stats.service';
+import { Graph, GraphEdge, GraphNode } from './graph.types';
+
+type Key = string | number;
+type GraphType = Extract<NodeTypeName, 'Entity' | 'GovernmentAction' | 'Country' | 'Authority' | 'TechnologyCategory' | 'SanctionsList'>;
+export const GRAPH_TYPES: readonly GraphType[] = ['Entity', 'GovernmentAction', 'Country', 'Authority', 'TechnologyCategory', 'SanctionsList'];
+
+interface RawEdge {
+  sourceType: GraphType;
+  source: Key;
+  targetType: GraphType;
+  target: Key;
+  kind: string;
+}
+
+type Row = Record<string, unknown>;
+
+const edge = (sourceType: GraphType, source: unknown, targetType: GraphType, target: unknown, kind: unknown): RawEdge => ({
+  sourceType,
+  source: source as Key,
+  targetType,
+  target: target as Key,
+  kind: String(kind),
+});
+
+/** Live participations joined to live actions (and, for entities, live entities). */
+function participations(knex: Knex): Knex.QueryBuilder {
+  return knex('participation as p')
+    .join('government_action as a', 'a.id', 'p.action_id')
+    .leftJoin('entity as e', 'e.id', 'p.entity_id')
+    .whereNull('p.deleted_at')
+    .whereNull('a.deleted_at')
+    .whereNull('e.deleted_at')
+    .select('p.action_id', 'p.entity_id', 'p.country_code', 'p.role');
+}
+
+const participationEdge = (r: Row) =>
+  r.entity_id !== null ? edge('GovernmentAction', r.action_id, 'Entity', r.entity_id, r.role) : edge('GovernmentAction', r.action_id, 'Country', r.country_code, r.role);
+
+/** Every edge touching a batch of nodes of one type: one statement per kind of edge. */
+async function edgesOf(knex: Knex, type: GraphType, keys: Key[]): Promise<RawEdge[]> {
+  const rows = async (q: Knex.QueryBuilder, toEdge: (r: Row) => RawEdge) => ((await q) as Row[]).map(toEdge);
+  switch (type) {
+    case 'Entity':
+      return [
+        ...(await rows(participations(knex).whereIn('p.entity_id', keys), participationEdge)),
+        ...(await rows(
+          knex('entity_relation as r')
+            .join('entity as f', 'f.id', 'r.from_id')
+            .join('entity as t', 't.id', 'r.to_id')
+            .whereNull('f.deleted_at')
+            .whereNull('t.deleted_at')
+            .where((w) => w.whereIn('r.from_id', keys).orWhereIn('r.to_id', keys))
+            .select('r.from_id', 'r.to_id', 'r.kind'),
+          (r) => edge('Entity', r.from_id, 'Entity', r.to_id, r.kind),
+        )),
+        ...(await rows(
+          knex('entity_technology as et').join('technology_category as t', 't.id', 'et.technology_category_id').whereNull('t.deleted_at').whereIn('et.entity_id', keys).select('et.entity_id', 'et.technology_category_id'),
+          (r) => edge('Entity', r.entity_id, 'TechnologyCategory', r.technology_category_id, 'IN_CATEGORY'),
+        )),
+      ];
+    case 'GovernmentAction':
+      return [
+        ...(await rows(participations(knex).whereIn('p.action_id', keys), participationEdge)),
+        ...(await rows(
+          knex('action_relation as r')
+            .join('government_action as f', 'f.id', 'r.from_id')
+            .join('government_action as t', 't.id', 'r.to_id')
+            .whereNull('f.deleted_at')
+            .whereNull('t.deleted_at')
+            .where((w) => w.whereIn('r.from_id', keys).orWhereIn('r.to_id', keys))
+            .select('r.from_id', 'r.to_id', 'r.kind'),
+          (r) => edge('GovernmentAction', r.from_id, 'GovernmentAction', r.to_id, r.kind),
+        )),
+        ...(await actionOwnerEdges(knex, knex('government_action as a').whereIn('a.id', keys))),
+      ];
+    case 'Country':
+      return rows(participations(knex).whereIn('p.country_code', keys), participationEdge);
+    case 'Authority':
+      return actionOwnerEdges(knex, knex('government_action as a').whereIn('a.authority_id', keys), 'authority');
+    case 'SanctionsList':
+      return actionOwnerEdges(knex, knex('government_action as a').whereIn('a.list_id', keys), 'list');
+    case 'TechnologyCategory':
+      return rows(
+        knex('entity_technology as et').join('entity as e', 'e.id', 'et.entity_id').whereNull('e.deleted_at').whereIn('et.technology_category_id', keys).select('et.entity_id', 'et.technology_category_id'),
+        (r) => edge('Entity', r.entity_id, 'TechnologyCategory', r.technology_category_id, 'IN_CATEGORY'),
+      );
+  }
+}
+
+/** Action -> authority (ISSUED_BY) and action -> list (ON_LIST) edges of some actions. */
+async function actionOwnerEdges(knex: Knex, actions: Knex.QueryBuilder, only?: 'authority' | 'list'): Promise<RawEdge[]> {
+  const rows = (await actions.whereNull('a.deleted_at').select('a.id', 'a.authority_id', 'a.list_id').orderBy('a.id')) as Row[];
+  const edges: RawEdge[] = [];
+  for (const r of rows) {
+    if (only !== 'list') edges.push(edge('GovernmentAction', r.id, 'Authority', r.authority_id, 'ISSUED_BY'));
+    if (only !== 'authority' && r.list_id !== null) edges.push(edge('GovernmentAction', r.id, 'SanctionsList', r.list_id, 'ON_LIST'));
+  }
+  return edges;
+}
+
+const nodeKey = (type: GraphType, key: Key) => `${type}:${key}`;
+
+/** Which roots exist (and are not deleted), in the order given. */
+async function liveRoots(knex: Knex, roots: DecodedId[]): Promise<DecodedId[]> {
+  const tables: Record<GraphType, [string, string]> = {
+    Entity: ['entity', 'id'],
+    GovernmentAction: ['government_action', 'id'],
+    Country: ['country', 'code'],
+    Authority: ['authority', 'id'],
+    TechnologyCategory: ['technology_category', 'id'],
+    SanctionsList: ['sanctions_list', 'id'],
+  };
+  const alive = new Set<string>();
+  for (const type of GRAPH_TYPES) {
+    const keys = roots.filter((r) => r.type === type).map((r) => r.key);
+    if (!keys.length) continue;
+    const [table, column] = tables[type];
+    const q = knex(table).whereIn(column, keys).select(`${column} as key`);
+    if (type !== 'Country') q.whereNull('deleted_at');
+    for (const row of (await q) as Row[]) alive.add(nodeKey(type, row.key as Key));
+  }
+  return roots.filter((r) => alive.has(nodeKey(r.type as GraphType, r.key)));
+}
+
+/**
+ * Breadth-first walk from the roots, `depth` hops out, one batch of statements per level and
+ * node type. Stops adding nodes at maxNodes (and says so); keeps the edges whose both ends
+ * made it in.
+ */
+export async function buildGraph(ctx: Context, roots: DecodedId[], depth: number, maxNodes: number): Promise<Graph> {
+  const { knex } = ctx;
+  const included = new Map<string, DecodedId>();
+  for (const root of await liveRoots(knex, roots)) {
+    if (included.size >= maxNodes) break;
+    included.set(nodeKey(root.type as GraphType, root.key), root);
+  }
+  let truncated = roots.length > included.size && included.size >= maxNodes;
+  const edges = new Map<string, RawEdge>();
+  let frontier = [...included.values()];
+  for (let level = 0; level < depth && frontier.length; level++) {
+    const found: RawEdge[] = [];
+    for (const type of GRAPH_TYPES) {
+      const keys = frontier.filter((n) => n.type === type).map((n) => n.key);
+      if (keys.length) found.push(...(await edgesOf(knex, type, keys)));
+    }
+    const next: DecodedId[] = [];
+    // Deterministic order: neighbours sorted by type and key before the cut at maxNodes.
+    const neighbours = found
+      .flatMap((e) => [
+        { type: e.sourceType, key: e.source },
+        { type: e.targetType, key: e.target },
+      ])
+      .sort((a, b) => a.type.localeCompare(b.type) || String(a.key).localeCompare(String(b.key), undefined, { numeric: true }));
+    for (const n of neighbours) {
+      const k = nodeKey(n.type, n.key);
+      if (included.has(k)) continue;
+      if (included.size >= maxNodes) {
+        truncated = true;
+        continue;
+      }
+      const ref = { type: n.type, key: n.key } as DecodedId;
+      included.set(k, ref);
+      next.push(ref);
+    }
+    for (const e of found) {
+      if (included.has(nodeKey(e.sourceType, e.source)) && included.has(nodeKey(e.targetType, e.target))) {
+        edges.set(`${nodeKey(e.sourceType, e.source)}>${nodeKey(e.targetType, e.target)}>${e.kind}`, e);
+      }
+    }
+    frontier = next;
+  }
+  const globalId = (type: GraphType, key: Key) => toGlobalId(type, key);
+  return Object.assign(new Graph(), {
+    nodes: [...included.values()].map((ref) => new GraphNode(ref, globalId(ref.type as GraphType, ref.key))),
+    edges: [...edges.values()].map((e) =>
+      Object.assign(new GraphEdge(), { source: globalId(e.sourceType, e.source), target: globalId(e.targetType, e.target), kind: e.kind, label: humanize(e.kind) }),
+    ),
+    truncated,
+  });
+}

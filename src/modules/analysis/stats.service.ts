@@ -1,0 +1,165 @@
+import type { Knex } from 'knex';
+import type { Context } from '../../graphql/context';
+import type { ActionFilter, EntityFilter } from '../../graphql/filter-inputs';
+import { applyActionFilter } from '../action/action-query';
+import { applyEntityFilter } from '../entity/entity-query';
+import { Facet } from './stats.types';
+
+/** "LISTING_AMENDMENT" -> "Listing amendment". */
+export function humanize(value: string): string {
+  const words = value.toLowerCase().replace(/_/g, ' ');
+  return words.charAt(0).toUpperCase() + words.slice(1);
+}
+
+interface FacetRow {
+  key: string;
+  label: string | null;
+  n: number;
+}
+
+async function facets(query: Knex.QueryBuilder, label: (row: FacetRow) => string = (r) => r.label ?? r.key): Promise<Facet[]> {
+  const rows = (await query) as FacetRow[];
+  return rows.map((r) => Object.assign(new Facet(), { key: String(r.key), label: label(r), count: Number(r.n) }));
+}
+
+/** Grouped counts over the actions matching a filter, one statement per facet. */
+export class ActionStatsService {
+  constructor(
+    private readonly ctx: Context,
+    private readonly filter: ActionFilter | null,
+  ) {}
+
+  private get knex(): Knex {
+    return this.ctx.knex;
+  }
+
+  /** The filtered actions, as a CTE named `fa`, ready for a grouped count. */
+  private from(): Knex.QueryBuilder {
+    return this.knex.with('fa', applyActionFilter(this.knex, this.knex('government_action as a').select('a.*'), this.filter)).from('fa');
+  }
+
+  async total(): Promise<number> {
+    const [row] = (await this.from().count({ n: '*' })) as { n: string }[];
+    return Number(row.n);
+  }
+
+  byKind(): Promise<Facet[]> {
+    return facets(this.from().select('fa.kind as key').count({ n: '*' }).groupBy('fa.kind').orderBy([{ column: 'n', order: 'desc' }, 'key']), (r) => humanize(r.key));
+  }
+
+  byAuthority(): Promise<Facet[]> {
+    return facets(
+      this.from().join('authority as au', 'au.id', 'fa.authority_id').select('au.slug as key', 'au.name as label').count({ n: '*' }).groupBy('au.slug', 'au.name').orderBy([{ column: 'n', order: 'desc' }, 'key']),
+    );
+  }
+
+  byIssuingCountry(): Promise<Facet[]> {
+    return facets(
+      this.from()
+        .join('authority as au', 'au.id', 'fa.authority_id')
+        .join('country as c', 'c.code', 'au.country_code')
+        .select('c.code as key', 'c.name as label')
+        .count({ n: '*' })
+        .groupBy('c.code', 'c.name')
+        .orderBy([{ column: 'n', order: 'desc' }, 'key']),
+    );
+  }
+
+  bySignatory(): Promise<Facet[]> {
+    return facets(
+      this.from()
+        .join('participation as p', 'p.action_id', 'fa.id')
+        .join('country as c', 'c.code', 'p.country_code')
+        .where('p.role', 'SIGNATORY')
+        .whereNull('p.deleted_at')
+        .select('c.code as key', 'c.name as label')
+        .countDistinct({ n: 'fa.id' })
+        .groupBy('c.code', 'c.name')
+        .orderBy([{ column: 'n', order: 'desc' }, 'key']),
+    );
+  }
+
+  /** Actions per technology category of their targets (the category itself, not its ancestors). */
+  byTechnology(): Promise<Facet[]> {
+    return facets(
+      this.from()
+        .join('participation as p', 'p.action_id', 'fa.id')
+        .join('entity_technology as et', 'et.entity_id', 'p.entity_id')
+        .join('technology_category as t', 't.id', 'et.technology_category_id')
+        .where('p.role', 'TARGET')
+        .whereNull('p.deleted_at')
+        .select('t.slug as key', 't.name as label')
+        .countDistinct({ n: 'fa.id' })
+        .groupBy('t.slug', 't.name')
+        .orderBy([{ column: 'n', order: 'desc' }, 'key']),
+    );
+  }
+
+  byYear(): Promise<Facet[]> {
+    return facets(
+      this.from()
+        .select(this.knex.raw('extract(year from fa.occurred_on)::int::text as key'))
+        .count({ n: '*' })
+        .groupByRaw('1')
+        .orderBy('key'),
+    );
+  }
+}
+
+/** Grouped counts over the entities matching a filter. */
+export class EntityStatsService {
+  constructor(
+    private readonly ctx: Context,
+    private readonly filter: EntityFilter | null,
+  ) {}
+
+  private get knex(): Knex {
+    return this.ctx.knex;
+  }
+
+  private from(): Knex.QueryBuilder {
+    return this.knex.with('fe', applyEntityFilter(this.knex, this.knex('entity as e').select('e.*'), this.filter)).from('fe');
+  }
+
+  async total(): Promise<number> {
+    const [row] = (await this.from().count({ n: '*' })) as { n: string }[];
+    return Number(row.n);
+  }
+
+  byKind(): Promise<Facet[]> {
+    return facets(this.from().select('fe.kind as key').count({ n: '*' }).groupBy('fe.kind').orderBy([{ column: 'n', order: 'desc' }, 'key']), (r) => humanize(r.key));
+  }
+
+  byCountry(): Promise<Facet[]> {
+    return facets(
+      this.from().join('country as c', 'c.code', 'fe.country_code').select('c.code as key', 'c.name as label').count({ n: '*' }).groupBy('c.code', 'c.name').orderBy([{ column: 'n', order: 'desc' }, 'key']),
+    );
+  }
+
+  byTechnology(): Promise<Facet[]> {
+    return facets(
+      this.from()
+        .join('entity_technology as et', 'et.entity_id', 'fe.id')
+        .join('technology_category as t', 't.id', 'et.technology_category_id')
+        .whereNull('t.deleted_at')
+        .select('t.slug as key', 't.name as label')
+        .count({ n: '*' })
+        .groupBy('t.slug', 't.name')
+        .orderBy([{ column: 'n', order: 'desc' }, 'key']),
+    );
+  }
+
+  /** Entities per list they are or were on (on the filter's activeOn date, when it has one). */
+  byList(): Promise<Facet[]> {
+    const activeOn = this.filter?.activeOn;
+    const q = this.from()
+      .join('listing_period as lp', 'lp.entity_id', 'fe.id')
+      .join('sanctions_list as l', 'l.id', 'lp.list_id')
+      .select('l.slug as key', 'l.name as label')
+      .countDistinct({ n: 'fe.id' })
+      .groupBy('l.slug', 'l.name')
+      .orderBy([{ column: 'n', order: 'desc' }, 'key']);
+    if (activeOn) q.where('lp.since', '<=', activeOn).andWhere((w) => w.whereNull('lp.until').orWhere('lp.until', '>', activeOn));
+    return facets(q);
+  }
+}

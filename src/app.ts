@@ -10,6 +10,7 @@ import { Context, createContext } from './graphql/context';
 import { createErrorFormatter } from './graphql/format-error';
 import { queryLimitsPlugin } from './graphql/limits';
 import { getSchema } from './graphql/schema';
+import { warningsPlugin } from './graphql/warnings-plugin';
 import { graphiqlRouter } from './http/graphiql';
 import type { Logger } from './logger';
 
@@ -48,6 +49,7 @@ export async function createApp(config: Config, orm: MikroORM, logger: Logger): 
       ApolloServerPluginDrainHttpServer({ httpServer }),
       ApolloServerPluginLandingPageDisabled(),
       queryLimitsPlugin<Context>({ maxDepth: config.maxQueryDepth, maxCost: config.maxQueryCost }),
+      warningsPlugin,
     ],
   });
   await apollo.start();

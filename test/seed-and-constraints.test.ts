@@ -8,7 +8,7 @@ import { cloneTemplate } from './helpers/database';
 let orm: MikroORM;
 let drop: () => Promise<void>;
 beforeAll(async () => {
-  const db = await cloneTemplate(inject('adminUrl'));
+  const db = await cloneTemplate(inject('adminUrl'), inject('templateDatabase'));
   drop = db.drop;
   orm = await connectOrm(db.url);
 });

@@ -1,7 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { Client } from 'pg';
 
-export const TEMPLATE_DATABASE = 'policy_kb_test_template';
 
 /** The same server as `url`, another database. */
 export function withDatabase(url: string, database: string): string {
@@ -20,10 +19,15 @@ export async function adminQuery(adminUrl: string, sql: string): Promise<void> {
   }
 }
 
+/** A unique database name, so runs and files sharing one PostgreSQL server never collide. */
+export function uniqueDatabaseName(prefix: string): string {
+  return `${prefix}_${randomBytes(6).toString('hex')}`;
+}
+
 /** A fresh database cloned from the seeded template; drop it with the returned function. */
-export async function cloneTemplate(adminUrl: string): Promise<{ url: string; drop(): Promise<void> }> {
-  const name = `policy_kb_test_${randomBytes(6).toString('hex')}`;
-  await adminQuery(adminUrl, `create database "${name}" template "${TEMPLATE_DATABASE}"`);
+export async function cloneTemplate(adminUrl: string, template: string): Promise<{ url: string; drop(): Promise<void> }> {
+  const name = uniqueDatabaseName('policy_kb_test');
+  await adminQuery(adminUrl, `create database "${name}" template "${template}"`);
   return {
     url: withDatabase(adminUrl, name),
     drop: () => adminQuery(adminUrl, `drop database if exists "${name}" with (force)`),

@@ -5,12 +5,14 @@ import type { TestProject } from 'vitest/node';
 import { startEmbeddedPostgres } from '../../src/db/embedded';
 import { connectOrm, migrateUp } from '../../src/db/orm';
 import { seedDatabase } from '../../src/seeds/seeder';
-import { adminQuery, TEMPLATE_DATABASE, withDatabase } from './database';
+import { adminQuery, uniqueDatabaseName, withDatabase } from './database';
 
 declare module 'vitest' {
   export interface ProvidedContext {
     /** A superuser URL of the test PostgreSQL server (database "postgres"). */
     adminUrl: string;
+    /** The migrated and seeded database every test file clones (unique to this run). */
+    templateDatabase: string;
   }
 }
 
@@ -34,9 +36,9 @@ export default async function setup(project: TestProject) {
       fs.rmSync(dir, { recursive: true, force: true });
     };
   }
-  await adminQuery(adminUrl, `drop database if exists "${TEMPLATE_DATABASE}" with (force)`);
-  await adminQuery(adminUrl, `create database "${TEMPLATE_DATABASE}"`);
-  const orm = await connectOrm(withDatabase(adminUrl, TEMPLATE_DATABASE));
+  const templateDatabase = uniqueDatabaseName('policy_kb_template');
+  await adminQuery(adminUrl, `create database "${templateDatabase}"`);
+  const orm = await connectOrm(withDatabase(adminUrl, templateDatabase));
   try {
     await migrateUp(orm);
     await seedDatabase(orm.em.fork());
@@ -44,8 +46,9 @@ export default async function setup(project: TestProject) {
     await orm.close(true);
   }
   project.provide('adminUrl', adminUrl);
+  project.provide('templateDatabase', templateDatabase);
   return async () => {
-    await adminQuery(adminUrl, `drop database if exists "${TEMPLATE_DATABASE}" with (force)`);
+    await adminQuery(adminUrl, `drop database if exists "${templateDatabase}" with (force)`);
     await stopEmbedded?.();
   };
 }

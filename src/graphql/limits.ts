@@ -13,7 +13,7 @@ import {
   OperationDefinitionNode,
   SelectionSetNode,
 } from 'graphql';
-import { ComplexityEstimator, ComplexityEstimatorArgs, getComplexity } from 'graphql-query-complexity';
+import { ComplexityEstimator, ComplexityEstimatorArgs, getComplexity } from 'graphql-query-complexity/cjs';
 import { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE } from './page-args';
 
 /**
@@ -25,9 +25,11 @@ import { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE } from './page-args';
  *
  * Cost (GitHub-style): a connection field (type name ending in "Connection") costs its page
  * size (`first` or `last`, else 20) and everything selected below it counts that many times;
- * a list field with a `first` argument is treated the same way. Other object and list
- * fields cost 1, scalars and enums 0. Some Query fields have a fixed size instead (see
- * QUERY_FIELD_SIZES), which multiplies their selection the same way.
+ * a list field with a `first` argument is treated the same way. The fields of connections
+ * and edges themselves (nodes, edges, node, pageInfo) add nothing: the page size pays for
+ * them. Other list fields cost 1 per parent row (a batched lookup); single objects, scalars and
+ * enums cost nothing of their own, as in GitHub's node count. Some Query fields have a fixed
+ * size instead (see QUERY_FIELD_SIZES), which multiplies their selection the same way.
  *
  * Introspection (`__schema`, `__type`, `__typename`) is exempt from both limits: it reads
  * the in-memory schema, and GraphiQL's introspection query is deeper than any data query.
@@ -58,6 +60,8 @@ function listLength(args: Record<string, unknown>): number {
   return Object.values(args).reduce<number>((n, v) => n + (Array.isArray(v) ? v.length : 0), 0);
 }
 
+const CONNECTION_PARTS = /(Connection|Edge)$/;
+
 function pageSize(args: Record<string, unknown>): number {
   const raw = typeof args.first === 'number' ? args.first : typeof args.last === 'number' ? args.last : DEFAULT_PAGE_SIZE;
   // Out-of-range sizes are refused by the resolver; count them as the largest allowed page.
@@ -81,7 +85,9 @@ export const costEstimator: ComplexityEstimator = (options) => {
     const n = pageSize(args);
     return n + n * childComplexity;
   }
-  return isCompositeType(getNamedType(field.type)) ? 1 + childComplexity : 0;
+  // A connection's own fields (nodes, edges, node, pageInfo) are the page its size already pays for.
+  if (CONNECTION_PARTS.test(type.name)) return childComplexity;
+  return isListType(getNullableType(field.type)) && isCompositeType(getNamedType(field.type)) ? 1 + childComplexity : childComplexity;
 };
 
 /** Nesting depth of an operation, fragments expanded, introspection fields left out. */

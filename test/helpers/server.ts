@@ -23,7 +23,7 @@ export interface TestServer {
  * `env` adds or overrides configuration variables (MAX_QUERY_COST, say).
  */
 export async function startTestServer(env: Record<string, string> = {}): Promise<TestServer> {
-  const database = await cloneTemplate(inject('adminUrl'));
+  const database = await cloneTemplate(inject('adminUrl'), inject('templateDatabase'));
   const config = loadConfig({ DATABASE_URL: database.url, PORT: '0', LOG_LEVEL: 'silent', MIGRATE: 'false', SEED: 'false', ...env });
   const server = await startServer(config, createLogger('silent'));
   return {

@@ -1,0 +1,99 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startTestServer, TestServer } from './helpers/server';
+
+let t: TestServer;
+beforeAll(async () => {
+  t = await startTestServer();
+});
+afterAll(async () => {
+  await t?.stop();
+});
+
+/** Runs one request and returns its response with the SQL statements the server ran for it. */
+async function counted(query: string, variables: Record<string, unknown>) {
+  const knex = t.server.orm.em.getKnex();
+  const statements: string[] = [];
+  // Placeholder lists grow with the batch; the shape of the statement is what must not repeat.
+  const listener = (q: { sql: string }) => statements.push(q.sql.replace(/\$\d+/g, '?').replace(/in \(\?(, \?)*\)/g, 'in (…)'));
+  knex.on('query', listener);
+  try {
+    const res = await t.gql(query, variables);
+    expect(res.errors).toBeUndefined();
+    return { res, statements };
+  } finally {
+    knex.off('query', listener);
+  }
+}
+
+/** The statements of the bigger page that the smaller one did not run: the per-row queries, if any. */
+function extra(small: string[], big: string[]): string[] {
+  const left = [...small];
+  return big.filter((sql) => {
+    const i = left.indexOf(sql);
+    if (i === -1) return true;
+    left.splice(i, 1);
+    return false;
+  });
+}
+
+const ENTITIES = `query($first: Int) {
+  entities(first: $first) {
+    nodes {
+      name
+      participations(first: 5) {
+        nodes {
+          role
+          grounds
+          action {
+            title
+            occurredOn
+            authority { name country { code } }
+            list { slug }
+            technologies { slug }
+          }
+        }
+      }
+      technologies { slug }
+      country { name }
+      sources { url }
+      listings { since list { slug } }
+    }
+  }
+}`;
+
+// Ordered by target count, so that the small page too has actions with relations and targets:
+// newest first, the five latest actions have no relations, and the related actions' loader
+// would only run for the bigger page (one batched statement more, but not one per row).
+const ACTIONS = `query($first: Int) {
+  actions(first: $first, orderBy: [{ field: TARGET_COUNT, direction: DESC }]) {
+    nodes {
+      title
+      targets(first: 10) { nodes { entity { name technologies { slug } } } }
+      signatories { code }
+      related { action { title } }
+    }
+  }
+}`;
+
+describe('SQL statements per request (no N+1)', () => {
+  it('resolvers share the server knex instance, so its query event sees every statement', () => {
+    expect(t.server.orm.em.fork().getKnex()).toBe(t.server.orm.em.getKnex());
+  });
+
+  const cases = [
+    { name: 'entities', query: ENTITIES, root: 'entities', small: 10, big: 70 },
+    { name: 'actions', query: ACTIONS, root: 'actions', small: 5, big: 24 },
+  ];
+  for (const c of cases) {
+    it(`runs as many statements for ${c.name}(first: ${c.big}) as for ${c.name}(first: ${c.small})`, async () => {
+      const small = await counted(c.query, { first: c.small });
+      const big = await counted(c.query, { first: c.big });
+      expect(small.res.data![c.root].nodes).toHaveLength(c.small);
+      expect(big.res.data![c.root].nodes).toHaveLength(c.big);
+      console.log(`${c.name}: first ${c.small} -> ${small.statements.length} statements, first ${c.big} -> ${big.statements.length} statements`);
+      const perRow = extra(small.statements, big.statements);
+      expect(perRow, `statements only the bigger page ran:\n${perRow.join('\n')}`).toEqual([]);
+      expect(big.statements.length).toBe(small.statements.length);
+    });
+  }
+});

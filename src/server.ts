@@ -5,6 +5,7 @@ import type { Config } from './config';
 import { EmbeddedDatabase, startEmbeddedPostgres } from './db/embedded';
 import { connectOrm, migrateUp, redactUrl } from './db/orm';
 import type { Logger } from './logger';
+import { backfillSearchText } from './modules/search/backfill';
 import { seedDatabase } from './seeds/seeder';
 
 export interface RunningServer {
@@ -43,6 +44,8 @@ export async function startServer(config: Config, logger: Logger): Promise<Runni
       const applied = await migrateUp(orm);
       if (applied.length) logger.info({ applied }, 'migrations applied');
     }
+    const backfilled = await backfillSearchText(orm.em.fork());
+    if (backfilled) logger.info({ backfilled }, 'search text computed for existing entities');
     if (config.seedWhenEmpty && (await isEmpty(orm))) {
       const report = await seedDatabase(orm.em.fork());
       logger.info({ created: report.created }, 'empty database: curated seeds loaded');

@@ -5,6 +5,9 @@ import { Migrator } from '@mikro-orm/migrations';
 import { REPO_ROOT } from '../paths';
 import { ENTITIES } from './entities';
 
+/** The lowest pg_trgm word similarity a search candidate needs (0.6 is pg_trgm's default). */
+export const WORD_SIMILARITY_THRESHOLD = 0.3;
+
 
 /**
  * The ORM options for a database URL. The URL is passed in (never read at import time) so the
@@ -27,7 +30,15 @@ export function ormOptions(clientUrl: string, extra: Partial<Options> = {}): Opt
       silent: true, // the server logs what it applied, as structured JSON
     },
     dynamicImportProvider: (id: string) => (process.env.VITEST ? import(id) : Promise.resolve(require(id))),
-    pool: { min: 0, max: 10 },
+    pool: {
+      min: 0,
+      max: 10,
+      // Search uses pg_trgm's index-backed word-similarity operator (%>); its cut-off is a
+      // session setting, so every connection gets it (see modules/search).
+      afterCreate: (conn: { query(sql: string, cb: (err: Error | null) => void): void }, done: (err: Error | null, conn: unknown) => void) => {
+        conn.query(`set pg_trgm.word_similarity_threshold = ${WORD_SIMILARITY_THRESHOLD}`, (err) => done(err, conn));
+      },
+    },
     debug: false,
     allowGlobalContext: false,
     ...extra,

@@ -10,6 +10,7 @@ import { TechnologyResolver } from '../modules/technology/technology.resolver';
 import { GraphResolver } from '../modules/analysis/graph.resolver';
 import { ActionStatsResolver, EntityStatsResolver } from '../modules/analysis/stats.resolver';
 import { TimelineResolver } from '../modules/analysis/timeline.resolver';
+import { SearchResolver } from '../modules/search/search.resolver';
 import { NodeResolver } from './node.resolver';
 import { DateTimeScalar } from './scalars';
 
@@ -30,6 +31,7 @@ export const RESOLVERS = [
   ActionStatsResolver,
   EntityStatsResolver,
   GraphResolver,
+  SearchResolver,
 ] as const;
 
 let built: Promise<GraphQLSchema> | undefined;

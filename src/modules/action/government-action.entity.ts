@@ -13,6 +13,10 @@ import { ActionKind } from './action-kinds';
 @Index({ properties: ['occurredOn', 'id'] })
 @Index({ name: 'government_action_tags_idx', expression: 'create index "government_action_tags_idx" on "government_action" using gin ("tags")' })
 @Index({ name: 'government_action_title_trgm_idx', expression: 'create index "government_action_title_trgm_idx" on "government_action" using gin (lower("title") gin_trgm_ops)' })
+@Index({
+  name: 'government_action_fts_idx',
+  expression: `create index "government_action_fts_idx" on "government_action" using gin (to_tsvector('english', coalesce("title", '') || ' ' || coalesce("summary", '') || ' ' || coalesce("citation", '') || ' ' || coalesce("document_number", '')))`,
+})
 @ObjectType('GovernmentAction', {
   implements: Node,
   description: 'A rule, designation, letter, statement or law, placed on the timeline by occurredOn.',

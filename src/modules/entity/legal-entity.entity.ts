@@ -1,4 +1,4 @@
-import { ArrayType, Collection, Entity, Enum, Index, ManyToMany, ManyToOne, Property } from '@mikro-orm/core';
+import { ArrayType, BeforeCreate, BeforeUpdate, Collection, Entity, Enum, Index, ManyToMany, ManyToOne, Property } from '@mikro-orm/core';
 import { Field, ObjectType } from 'type-graphql';
 import { BaseRecord } from '../../db/base-record';
 import { Node } from '../../graphql/node';
@@ -7,6 +7,7 @@ import { URLScalar } from '../../graphql/scalars';
 import { Country } from '../country/country.entity';
 import { Source } from '../source/source.entity';
 import { TechnologyCategory } from '../technology/technology.entity';
+import { entitySearchText } from '../search/normalize';
 import { EntityKind } from './entity-kinds';
 import { EntityTechnology } from './entity-technology.entity';
 import { Address, AddressValue, Identifier } from './entity-values';
@@ -17,6 +18,11 @@ import { Address, AddressValue, Identifier } from './entity-values';
  */
 @Entity({ tableName: 'entity' })
 @Index({ name: 'entity_name_trgm_idx', expression: 'create index "entity_name_trgm_idx" on "entity" using gin (lower("name") gin_trgm_ops)' })
+@Index({ name: 'entity_search_text_trgm_idx', expression: 'create index "entity_search_text_trgm_idx" on "entity" using gin ("search_text" gin_trgm_ops)' })
+@Index({
+  name: 'entity_search_text_fts_idx',
+  expression: `create index "entity_search_text_fts_idx" on "entity" using gin (to_tsvector('simple', coalesce("search_text", '')))`,
+})
 @ObjectType('Entity', { implements: Node, description: 'A company, agency, person or other organisation that actions name.' })
 export class LegalEntity extends BaseRecord {
   static readonly graphqlName = 'Entity';
@@ -70,6 +76,19 @@ export class LegalEntity extends BaseRecord {
 
   @ManyToMany(() => Source, undefined, { pivotTable: 'entity_source', joinColumn: 'entity_id', inverseJoinColumn: 'source_id' })
   sources = new Collection<Source>(this);
+
+  /**
+   * Every name in normalized, compact and transliterated forms (see search/normalize.ts), kept
+   * up to date on every write so search and screening reach aliases and other scripts.
+   */
+  @Property({ type: 'text', nullable: true, hidden: true })
+  searchText?: string | null;
+
+  @BeforeCreate()
+  @BeforeUpdate()
+  refreshSearchText(): void {
+    this.searchText = entitySearchText(this.name, this.aliases);
+  }
 
   override get nodeId(): string {
     return toGlobalId('Entity', this.id);

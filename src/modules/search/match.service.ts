@@ -1,0 +1,143 @@
+import type { Context } from '../../graphql/context';
+import { LegalEntity } from '../entity/legal-entity.entity';
+import { compactKey, nameKey, nameTokens, normalizeText, phoneticCodes } from './normalize';
+import { EntityMatch, MatchInput } from './search.types';
+import { trigramSimilarity } from './trigram';
+
+/** How much each name feature weighs; they add up to 1 so scores stay in [0, 1]. */
+export const WEIGHTS = { trigram: 0.55, words: 0.25, phonetic: 0.2 } as const;
+/** Hints move the score by these amounts. */
+export const HINTS = { countryMatch: 0.05, countryMismatch: -0.2, kindMatch: 0.03, kindMismatch: -0.1, address: 0.03 } as const;
+/** Candidates fetched per name before scoring. */
+const CANDIDATES = 25;
+
+type Row = Record<string, unknown>;
+
+interface NameScore {
+  score: number;
+  matchedName: string;
+  queryName: string;
+  explanation: string[];
+}
+
+const pct = (n: number) => n.toFixed(2);
+
+/** How alike two names are, feature by feature. */
+export function compareNames(query: string, candidate: string): NameScore {
+  if (nameKey(query) === nameKey(candidate) || compactKey(query) === compactKey(candidate)) {
+    return {
+      score: 1,
+      matchedName: candidate,
+      queryName: query,
+      explanation: [`"${query}" and "${candidate}" are the same name once case, accents, punctuation, word order and legal-form words are set aside (1.00)`],
+    };
+  }
+  const trigram = Math.max(trigramSimilarity(nameKey(query), nameKey(candidate)), trigramSimilarity(compactKey(query), compactKey(candidate)));
+  const qt = new Set(nameTokens(query));
+  const ct = new Set(nameTokens(candidate));
+  const shared = [...qt].filter((t) => ct.has(t)).length;
+  const words = shared / new Set([...qt, ...ct]).size;
+  const qp = phoneticCodes(query);
+  const cp = new Set(phoneticCodes(candidate));
+  const phonetic = qp.length ? qp.filter((c) => cp.has(c)).length / qp.length : 0;
+  const score = WEIGHTS.trigram * trigram + WEIGHTS.words * words + WEIGHTS.phonetic * phonetic;
+  return {
+    score,
+    matchedName: candidate,
+    queryName: query,
+    explanation: [
+      `spelling: trigram similarity of "${nameKey(query)}" and "${nameKey(candidate)}" ${pct(trigram)} × ${WEIGHTS.trigram}`,
+      `words: ${shared} of ${qt.size + ct.size - shared} distinctive words shared (${pct(words)}) × ${WEIGHTS.words}`,
+      `sound: ${pct(phonetic)} of the Double Metaphone codes agree × ${WEIGHTS.phonetic}`,
+    ],
+  };
+}
+
+/** Scores one candidate entity against one screened input: best name, then the hints. */
+export function scoreCandidate(input: MatchInput, entity: LegalEntity): EntityMatch {
+  const queries = [input.name, ...(input.aliases ?? [])].filter((n) => normalizeText(n));
+  let best: NameScore | undefined;
+  for (const q of queries) {
+    for (const candidate of [entity.name, ...entity.aliases]) {
+      const s = compareNames(q, candidate);
+      if (!best || s.score > best.score) best = s;
+    }
+  }
+  const result = best ?? { score: 0, matchedName: entity.name, queryName: input.name, explanation: ['no name to compare'] };
+  let score = result.score;
+  const explanation = [...result.explanation];
+  const country = entity.country?.code;
+  if (input.country && country) {
+    const delta = input.country === country ? HINTS.countryMatch : HINTS.countryMismatch;
+    score += delta;
+    explanation.push(`country ${input.country} ${input.country === country ? 'matches' : `differs from ${country}`} (${delta > 0 ? '+' : ''}${delta})`);
+  }
+  if (input.kind) {
+    const delta = input.kind === entity.kind ? HINTS.kindMatch : HINTS.kindMismatch;
+    score += delta;
+    explanation.push(`kind ${input.kind} ${input.kind === entity.kind ? 'matches' : `differs from ${entity.kind}`} (${delta > 0 ? '+' : ''}${delta})`);
+  }
+  if (input.address) {
+    const words = new Set(normalizeText(input.address).split(' ').filter((w) => w.length > 2));
+    const listed = entity.addresses.flatMap((a) => normalizeText(a.full).split(' '));
+    const common = listed.filter((w) => words.has(w));
+    if (common.length) {
+      score += HINTS.address;
+      explanation.push(`address shares "${[...new Set(common)].join(' ')}" (+${HINTS.address})`);
+    }
+  }
+  return Object.assign(new EntityMatch(), {
+    entity,
+    score: Math.round(Math.min(1, Math.max(0, score)) * 1000) / 1000,
+    matchedName: result.matchedName,
+    explanation,
+  });
+}
+
+/**
+ * Screens many inputs with one statement: every name of every input looks up its closest
+ * entities through the trigram index in a single lateral join; scoring then runs here.
+ */
+export async function matchMany(ctx: Context, inputs: readonly MatchInput[], threshold: number, first: number): Promise<EntityMatch[][]> {
+  const { knex } = ctx;
+  const inputIndex: number[] = [];
+  const normalized: string[] = [];
+  const compact: string[] = [];
+  inputs.forEach((input, i) => {
+    for (const name of [input.name, ...(input.aliases ?? [])]) {
+      const n = normalizeText(name);
+      if (!n) continue;
+      inputIndex.push(i);
+      normalized.push(nameKey(name));
+      compact.push(compactKey(name));
+    }
+  });
+  const candidates = new Map<number, Map<number, LegalEntity>>();
+  if (inputIndex.length) {
+    const rows = (await knex
+      .select('c.*', 'q.idx as __input')
+      .from(knex.raw('unnest(?::int[], ?::text[], ?::text[]) as q(idx, key, compact)', [inputIndex, normalized, compact]))
+      .joinRaw(
+        `cross join lateral (
+           select e.* from entity e
+           where e.deleted_at is null and (e.search_text %> q.key or e.search_text %> q.compact)
+           order by greatest(word_similarity(q.key, e.search_text), word_similarity(q.compact, e.search_text)) desc, e.id
+           limit ${CANDIDATES}
+         ) c`,
+      )) as Row[];
+    for (const row of rows) {
+      const i = Number(row.__input);
+      const entity = ctx.loaders.map(LegalEntity, row);
+      const forInput = candidates.get(i) ?? new Map<number, LegalEntity>();
+      forInput.set(entity.id, entity);
+      candidates.set(i, forInput);
+    }
+  }
+  return inputs.map((input, i) =>
+    [...(candidates.get(i)?.values() ?? [])]
+      .map((entity) => scoreCandidate(input, entity))
+      .filter((m) => m.score >= threshold)
+      .sort((a, b) => b.score - a.score || a.entity.id - b.entity.id)
+      .slice(0, first),
+  );
+}

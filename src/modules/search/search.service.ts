@@ -1,0 +1,154 @@
+import type { Context } from '../../graphql/context';
+import { likePattern } from '../../db/sql';
+import { GovernmentAction } from '../action/government-action.entity';
+import { Authority } from '../authority/authority.entity';
+import { Country } from '../country/country.entity';
+import { LegalEntity } from '../entity/legal-entity.entity';
+import { SanctionsList } from '../listing/sanctions-list.entity';
+import { TechnologyCategory } from '../technology/technology.entity';
+import { compactKey, normalizeText } from './normalize';
+import { SearchHit, SearchType } from './search.types';
+import { trigramSimilarity } from './trigram';
+
+type Row = Record<string, unknown>;
+
+/** The query in the forms the indexes hold. */
+interface Terms {
+  raw: string;
+  normalized: string;
+  compact: string;
+  like: string;
+}
+
+/** The same tsvector expression as the index government_action_fts_idx, so the index is used. */
+const ACTION_DOCUMENT = `to_tsvector('english', coalesce(a.title, '') || ' ' || coalesce(a.summary, '') || ' ' || coalesce(a.citation, '') || ' ' || coalesce(a.document_number, ''))`;
+
+const round = (n: number) => Math.round(Math.min(1, Math.max(0, n)) * 1000) / 1000;
+
+/** The entity name or alias closest to the query (names in other scripts compared transliterated). */
+export function bestName(names: readonly string[], terms: Pick<Terms, 'normalized' | 'compact'>): { name: string; similarity: number } {
+  let best = { name: names[0] ?? '', similarity: -1 };
+  for (const name of names) {
+    const normalized = normalizeText(name);
+    const exact = normalized === terms.normalized || compactKey(name) === terms.compact;
+    const similarity = exact ? 1 : Math.max(trigramSimilarity(normalized, terms.normalized), trigramSimilarity(compactKey(name), terms.compact));
+    if (similarity > best.similarity) best = { name, similarity };
+  }
+  return best;
+}
+
+async function searchEntities(ctx: Context, t: Terms, limit: number): Promise<SearchHit[]> {
+  const { knex } = ctx;
+  const rows = (await knex('entity as e')
+    .select(
+      'e.*',
+      knex.raw(
+        `greatest(word_similarity(?, e.search_text), word_similarity(?, e.search_text),
+           case when to_tsvector('simple', coalesce(e.search_text, '')) @@ plainto_tsquery('simple', ?) then 0.75 else 0 end) as __score`,
+        [t.normalized, t.compact, t.normalized],
+      ),
+    )
+    .whereNull('e.deleted_at')
+    .where((w) =>
+      w
+        .whereRaw('e.search_text %> ?', [t.normalized])
+        .orWhereRaw('e.search_text %> ?', [t.compact])
+        .orWhereRaw(`to_tsvector('simple', coalesce(e.search_text, '')) @@ plainto_tsquery('simple', ?)`, [t.normalized]),
+    )
+    .orderBy([{ column: '__score', order: 'desc' }, 'e.id'])
+    .limit(limit)) as Row[];
+  return rows.map((row) => {
+    const entity = ctx.loaders.map(LegalEntity, row);
+    const best = bestName([entity.name, ...entity.aliases], t);
+    // An exact name is certain; otherwise the database's word similarity, confirmed by the best single name.
+    const score = best.similarity === 1 ? 1 : Math.max(Number(row.__score) * 0.9, best.similarity * 0.95);
+    return Object.assign(new SearchHit(), { score: round(score), matched: best.name, node: entity });
+  });
+}
+
+async function searchActions(ctx: Context, t: Terms, limit: number): Promise<SearchHit[]> {
+  const { knex } = ctx;
+  const rows = (await knex('government_action as a')
+    .select(
+      'a.*',
+      knex.raw('word_similarity(?, lower(a.title)) as __title', [t.normalized]),
+      knex.raw(`ts_rank_cd(${ACTION_DOCUMENT}, plainto_tsquery('english', ?)) as __rank`, [t.raw]),
+    )
+    .whereNull('a.deleted_at')
+    .where((w) =>
+      w
+        .whereRaw(`${ACTION_DOCUMENT} @@ plainto_tsquery('english', ?)`, [t.raw])
+        .orWhereRaw('lower(a.title) %> ?', [t.normalized])
+        .orWhere('a.citation', 'ilike', t.like)
+        .orWhere('a.document_number', 'ilike', t.like),
+    )) as Row[];
+  const needle = t.raw.toLowerCase();
+  const hits = rows.map((row) => {
+    const action = ctx.loaders.map(GovernmentAction, row);
+    let score: number;
+    let matched: string;
+    if (action.citation?.toLowerCase().includes(needle)) {
+      [score, matched] = [action.citation.toLowerCase() === needle ? 1 : 0.95, `citation: ${action.citation}`];
+    } else if (action.documentNumber?.toLowerCase().includes(needle)) {
+      [score, matched] = [action.documentNumber.toLowerCase() === needle ? 1 : 0.95, `documentNumber: ${action.documentNumber}`];
+    } else {
+      const title = Number(row.__title);
+      const rank = Math.min(1, Number(row.__rank) * 5);
+      [score, matched] = title >= rank * 0.8 ? [title * 0.9, `title: ${action.title}`] : [0.4 + 0.4 * rank, `summary or title words: ${action.title}`];
+    }
+    return Object.assign(new SearchHit(), { score: round(score), matched, node: action });
+  });
+  return hits.sort((a, b) => b.score - a.score).slice(0, limit);
+}
+
+/**
+ * Small reference tables (countries, categories, authorities, lists): scored on their names,
+ * slugs and codes directly; an exact code or slug is a perfect hit.
+ */
+async function searchNamed<T extends object>(
+  ctx: Context,
+  t: Terms,
+  limit: number,
+  cls: new () => T,
+  table: string,
+  exactColumns: string[],
+  textColumns: string[],
+): Promise<SearchHit[]> {
+  const { knex } = ctx;
+  const exact = exactColumns.map((c) => `case when lower(t.${c}) = lower(?) then 1 else 0 end`);
+  const similar = textColumns.map((c) => `word_similarity(?, lower(coalesce(t.${c}, '')))`);
+  const contains = textColumns.map((c) => `case when t.${c} ilike ? then 0.7 else 0 end`);
+  const q = knex(`${table} as t`)
+    .select('t.*', knex.raw(`greatest(${[...exact, ...similar, ...contains].join(', ')}) as __score`, [...exact.map(() => t.raw), ...similar.map(() => t.normalized), ...contains.map(() => t.like)]))
+    .orderBy([{ column: '__score', order: 'desc' }]);
+  if (table !== 'country') q.whereNull('t.deleted_at');
+  const rows = (await knex.select('*').from(q.as('s')).where('s.__score', '>=', 0.3).limit(limit)) as Row[];
+  return rows.map((row) => {
+    const node = ctx.loaders.map(cls, row);
+    const named = node as unknown as { name: string; code?: string; slug?: string };
+    const matched = exactColumns.map((c) => String(row[c] ?? '')).find((v) => v.toLowerCase() === t.raw.toLowerCase()) ?? named.name;
+    return Object.assign(new SearchHit(), { score: round(Number(row.__score)), matched, node });
+  });
+}
+
+const SEARCHERS: Record<SearchType, (ctx: Context, t: Terms, limit: number) => Promise<SearchHit[]>> = {
+  ENTITY: searchEntities,
+  ACTION: searchActions,
+  COUNTRY: (ctx, t, n) => searchNamed(ctx, t, n, Country, 'country', ['code', 'alpha3'], ['name', 'official_name']),
+  TECHNOLOGY: (ctx, t, n) => searchNamed(ctx, t, n, TechnologyCategory, 'technology_category', ['slug'], ['name', 'description']),
+  AUTHORITY: (ctx, t, n) => searchNamed(ctx, t, n, Authority, 'authority', ['slug', 'abbreviation'], ['name']),
+  LIST: (ctx, t, n) => searchNamed(ctx, t, n, SanctionsList, 'sanctions_list', ['slug'], ['name', 'description']),
+};
+
+/** One ranked list across the requested types: best score first, ties by type order. */
+export async function search(ctx: Context, query: string, types: readonly SearchType[], first: number): Promise<SearchHit[]> {
+  const raw = query.trim();
+  const terms: Terms = { raw, normalized: normalizeText(raw), compact: compactKey(raw), like: likePattern(raw) };
+  if (!terms.normalized && !/\S/.test(raw)) return [];
+  const perType = await Promise.all(types.map((type) => SEARCHERS[type](ctx, terms, first)));
+  return perType
+    .flatMap((hits, typeIndex) => hits.map((hit) => ({ hit, typeIndex })))
+    .sort((a, b) => b.hit.score - a.hit.score || a.typeIndex - b.typeIndex)
+    .slice(0, first)
+    .map((x) => x.hit);
+}

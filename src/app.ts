@@ -6,7 +6,10 @@ import { expressMiddleware } from '@as-integrations/express5';
 import express, { Express } from 'express';
 import type { MikroORM } from '@mikro-orm/postgresql';
 import type { Config } from './config';
-import { Context, createContext } from './graphql/context';
+import { GraphQLError } from 'graphql';
+import { ANONYMOUS, Context, createContext } from './graphql/context';
+import { domainError } from './graphql/errors';
+import { KeyAuthenticator } from './modules/auth/api-keys.service';
 import { createErrorFormatter } from './graphql/format-error';
 import { queryLimitsPlugin } from './graphql/limits';
 import { getSchema } from './graphql/schema';
@@ -54,6 +57,17 @@ export async function createApp(config: Config, orm: MikroORM, logger: Logger): 
   });
   await apollo.start();
 
+  const authenticator = new KeyAuthenticator(orm.em);
+  /** The caller's key as a viewer; a bad key is refused outright (401), never treated as anonymous. */
+  const viewerOf = async (authorization: string | undefined) => {
+    try {
+      return await authenticator.viewerFor(authorization);
+    } catch (error) {
+      if (error instanceof GraphQLError) throw new GraphQLError(error.message, { extensions: { ...error.extensions, http: { status: 401 } } });
+      throw error;
+    }
+  };
+
   app.get('/healthz', (_req, res) => {
     res.json({ status: 'ok' });
   });
@@ -65,7 +79,15 @@ export async function createApp(config: Config, orm: MikroORM, logger: Logger): 
   app.use(
     GRAPHQL_PATH,
     express.json({ limit: '1mb' }),
-    expressMiddleware(apollo, { context: async () => createContext(orm.em) }),
+    expressMiddleware(apollo, {
+      context: async ({ req }) => {
+        const viewer = await viewerOf(req.headers.authorization);
+        if (!viewer && config.requireKeyForReads) {
+          throw domainError('UNAUTHENTICATED', 'This server requires an API key: send "Authorization: Bearer <key>"', { http: { status: 401 } });
+        }
+        return createContext(orm.em, { viewer: viewer ?? ANONYMOUS });
+      },
+    }),
   );
   return { express: app, httpServer, apollo };
 }

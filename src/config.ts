@@ -24,6 +24,8 @@ export interface Config {
   readonly maxQueryDepth: number;
   /** Highest cost a query may have: connections cost their page size, times the page sizes above them. */
   readonly maxQueryCost: number;
+  /** Refuse queries without a valid API key (reads are open by default). */
+  readonly requireKeyForReads: boolean;
 }
 
 export class ConfigError extends Error {
@@ -94,5 +96,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, argv: readonly 
     introspection: parseBoolean('INTROSPECTION', env.INTROSPECTION, true),
     maxQueryDepth: parsePositiveInteger('MAX_QUERY_DEPTH', env.MAX_QUERY_DEPTH, 12),
     maxQueryCost: parsePositiveInteger('MAX_QUERY_COST', env.MAX_QUERY_COST, 5000),
+    requireKeyForReads: parseBoolean('REQUIRE_KEY_FOR_READS', env.REQUIRE_KEY_FOR_READS, false),
   });
 }

@@ -2,8 +2,10 @@ import { ActionRelation } from '../modules/action/action-relation.entity';
 import { GovernmentAction } from '../modules/action/government-action.entity';
 import { Participation } from '../modules/action/participation.entity';
 import { Revision } from '../modules/audit/revision.entity';
+import { ApiKey } from '../modules/auth/api-key.entity';
 import { Authority } from '../modules/authority/authority.entity';
 import { Country } from '../modules/country/country.entity';
+import { EntityRedirect } from '../modules/entity/entity-redirect.entity';
 import { EntityRelation } from '../modules/entity/entity-relation.entity';
 import { EntityTechnology } from '../modules/entity/entity-technology.entity';
 import { LegalEntity } from '../modules/entity/legal-entity.entity';
@@ -25,4 +27,6 @@ export const ENTITIES = [
   Participation,
   ActionRelation,
   Revision,
+  ApiKey,
+  EntityRedirect,
 ];

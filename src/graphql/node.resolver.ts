@@ -1,14 +1,9 @@
-import { Arg, Ctx, Field, ID, ObjectType, Query, Resolver, registerEnumType } from 'type-graphql';
+import { Arg, Ctx, Field, ID, ObjectType, Query, Resolver } from 'type-graphql';
+import { Role } from '../modules/auth/role';
 import type { Context } from './context';
 import { fetchNode } from './fetch-node';
 import { Node } from './node';
 
-export enum Role {
-  READER = 'READER',
-  EDITOR = 'EDITOR',
-  ADMIN = 'ADMIN',
-}
-registerEnumType(Role, { name: 'Role', description: 'What a caller may do: read; also write; also manage keys.' });
 
 @ObjectType('Viewer', { description: 'Who is calling.' })
 export class ViewerType {

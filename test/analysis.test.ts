@@ -145,6 +145,9 @@ describe('graph', () => {
       expect(nodeIds.has(e.target)).toBe(true);
     }
     expect(two.edges).toContainEqual({ source: rule.id, target: psb.id, kind: 'TARGET' });
+    // Edges among the outermost nodes are drawn too: the bureaus are subordinate to the PSB.
+    const aksu = (await t.gql('{ entity(slug: "cn-psb-aksu") { id } }')).data!.entity.id;
+    expect(two.edges).toContainEqual({ source: aksu, target: psb.id, kind: 'SUBORDINATE_OF' });
   });
 
   it('stops at maxNodes and says so; leaves unknown roots out; refuses bad bounds naming the argument', async () => {

@@ -118,6 +118,25 @@ export type ActionRelationKind =
   | 'REVOKED_BY'
   | 'REVOKES';
 
+/** Facet counts of the actions matching a filter (each facet sorted by count, largest first). */
+export type ActionStats = {
+  __typename?: 'ActionStats';
+  /** Actions per issuing authority (key: authority slug). */
+  byAuthority: Array<Facet>;
+  /** Actions per country of the issuing authority (key: ISO code). */
+  byIssuingCountry: Array<Facet>;
+  /** Actions per kind (key: ActionKind). */
+  byKind: Array<Facet>;
+  /** Actions each country signed (key: ISO code). */
+  bySignatory: Array<Facet>;
+  /** Actions targeting an entity in each technology category (key: category slug; an action counts once per category). */
+  byTechnology: Array<Facet>;
+  /** Actions per year of occurredOn (key: the year), oldest first. */
+  byYear: Array<Facet>;
+  /** Actions matching the filter. */
+  total: Scalars['Int']['output'];
+};
+
 /** A postal address, as complete as the sources give it. */
 export type Address = {
   __typename?: 'Address';
@@ -384,6 +403,19 @@ export type EntityKind =
   | 'PERSON'
   | 'RESEARCH_INSTITUTE';
 
+/** A candidate entity for a screened name. */
+export type EntityMatch = {
+  __typename?: 'EntityMatch';
+  /** The entity. */
+  entity: Entity;
+  /** Why it scored so: each feature that counted. */
+  explanation: Array<Scalars['String']['output']>;
+  /** The entity name or alias that matched best. */
+  matchedName: Scalars['String']['output'];
+  /** Match confidence in [0, 1], comparable across queries. */
+  score: Scalars['Float']['output'];
+};
+
 /** One ordering key for entities; ties are broken by id. */
 export type EntityOrder = {
   /** The direction. */
@@ -426,6 +458,32 @@ export type EntityRelationKind =
   | 'SUCCESSOR_OF'
   | 'SUPERIOR_OF'
   | 'SUPPLIER_OF';
+
+/** Facet counts of the entities matching a filter (each facet sorted by count, largest first). */
+export type EntityStats = {
+  __typename?: 'EntityStats';
+  /** Entities per country (key: ISO code). */
+  byCountry: Array<Facet>;
+  /** Entities per kind (key: EntityKind). */
+  byKind: Array<Facet>;
+  /** Entities per list they are or were on, or were on at the filter's activeOn date (key: list slug). */
+  byList: Array<Facet>;
+  /** Entities per technology category they are filed under (key: slug). */
+  byTechnology: Array<Facet>;
+  /** Entities matching the filter. */
+  total: Scalars['Int']['output'];
+};
+
+/** A count under one key: a kind, a country code, a slug, a year. */
+export type Facet = {
+  __typename?: 'Facet';
+  /** How many. */
+  count: Scalars['Int']['output'];
+  /** Machine key: an enum value, ISO code, slug or year; usable in the matching filter. */
+  key: Scalars['String']['output'];
+  /** Human-readable label. */
+  label: Scalars['String']['output'];
+};
 
 /** A rule, designation, letter, statement or law, placed on the timeline by occurredOn. */
 export type GovernmentAction = Node & {
@@ -538,6 +596,51 @@ export type GovernmentActionEdge = {
   node: GovernmentAction;
 };
 
+/** Bucket size of a timeline (weeks start on Monday). */
+export type Granularity =
+  | 'DAY'
+  | 'MONTH'
+  | 'QUARTER'
+  | 'WEEK'
+  | 'YEAR';
+
+/** Nodes and edges, ready for a network drawing (d3, cytoscape, sigma). */
+export type Graph = {
+  __typename?: 'Graph';
+  /** Edges whose both ends are in `nodes`. */
+  edges: Array<GraphEdge>;
+  /** The roots first, then nodes in the order they were reached. */
+  nodes: Array<GraphNode>;
+  /** True when maxNodes stopped the walk before every neighbour within depth was added. */
+  truncated: Scalars['Boolean']['output'];
+};
+
+/** A directed edge between two nodes of the same graph. */
+export type GraphEdge = {
+  __typename?: 'GraphEdge';
+  /** What the edge means: a participant role (TARGET, SIGNATORY...), a relation kind (SUBSIDIARY_OF, RESPONDS_TO...), ISSUED_BY, ON_LIST or IN_CATEGORY. */
+  kind: Scalars['String']['output'];
+  /** A readable form of the kind. */
+  label?: Maybe<Scalars['String']['output']>;
+  /** Global id of the source node (actions point at their participants, authority and list; entities at their categories). */
+  source: Scalars['ID']['output'];
+  /** Global id of the target node. */
+  target: Scalars['ID']['output'];
+};
+
+/** A node of a network drawing; `node` fetches the full object. */
+export type GraphNode = {
+  __typename?: 'GraphNode';
+  /** The global id of the object (use it with node(id:)). */
+  id: Scalars['ID']['output'];
+  /** Name or title of the object. */
+  label: Scalars['String']['output'];
+  /** The object itself. */
+  node: Node;
+  /** GraphQL type of the object: Entity, GovernmentAction, Country, Authority, TechnologyCategory, SanctionsList. */
+  type: Scalars['String']['output'];
+};
+
 /** A registry identifier: "LEI", "SZSE" (stock code), "USCC" (credit code)... */
 export type Identifier = {
   __typename?: 'Identifier';
@@ -545,6 +648,15 @@ export type Identifier = {
   scheme: Scalars['String']['output'];
   /** The identifier within the scheme. */
   value: Scalars['String']['output'];
+};
+
+/** How many actions of one kind. */
+export type KindCount = {
+  __typename?: 'KindCount';
+  /** How many. */
+  count: Scalars['Int']['output'];
+  /** The kind. */
+  kind: ActionKind;
 };
 
 /** One entity's time on one list: from the action that added it to the one that removed it. */
@@ -588,6 +700,20 @@ export type ListingEdge = {
   cursor: Scalars['String']['output'];
   /** The list entry. */
   node: Listing;
+};
+
+/** Screening: one name (and optional hints) to check against the knowledge base. */
+export type MatchInput = {
+  /** Address hint: shared words with a listed address raise the score a little. */
+  address?: InputMaybe<Scalars['String']['input']>;
+  /** Other names the same party is known by; the best of all names counts. */
+  aliases?: InputMaybe<Array<Scalars['String']['input']>>;
+  /** Country hint: a match in this country scores higher, one elsewhere lower. */
+  country?: InputMaybe<Scalars['CountryCode']['input']>;
+  /** Kind hint: a match of this kind scores higher, one of another kind lower. */
+  kind?: InputMaybe<EntityKind>;
+  /** The name to screen, as written anywhere (any case, script, word order, with or without "Co., Ltd."). */
+  name: Scalars['String']['input'];
 };
 
 /** Relay global object identification: every id is opaque and globally unique. */
@@ -683,6 +809,8 @@ export type Query = {
   __typename?: 'Query';
   /** One action, by global id or by slug. */
   action?: Maybe<GovernmentAction>;
+  /** Facet counts of the actions matching a filter: by kind, authority, issuing country, signatory, technology and year. */
+  actionStats: ActionStats;
   /** Actions matching a filter, newest first unless orderBy says otherwise. */
   actions: GovernmentActionConnection;
   /** Every authority, by name. */
@@ -697,18 +825,30 @@ export type Query = {
   entities: EntityConnection;
   /** One entity, by global id or by slug. */
   entity?: Maybe<Entity>;
+  /** Facet counts of the entities matching a filter: by kind, country, technology and list. */
+  entityStats: EntityStats;
+  /** Nodes and edges around the roots, breadth-first: participations (by role), entity and action relations, issuing authorities, lists and technology categories. depth 0-3, maxNodes 1-2000, at most 50 roots; unknown ids are left out. */
+  graph: Graph;
   /** One list by slug ("us-entity-list"). */
   list?: Maybe<SanctionsList>;
   /** Every list, by name. */
   lists: Array<SanctionsList>;
+  /** Screening: entities whose names match the input, best first, with a score in [0, 1] and an explanation. */
+  match: Array<EntityMatch>;
+  /** Up to 100 names at once, answers in input order. */
+  matchMany: Array<Array<EntityMatch>>;
   /** Any object by its global id; null when there is none. */
   node?: Maybe<Node>;
   /** Several objects by global id, in the order asked; null where there is none. */
   nodes: Array<Maybe<Node>>;
+  /** Ranked search over names, aliases, titles and summaries; typo- and transliteration-tolerant. */
+  search: Array<SearchHit>;
   /** The technology categories, by name; rootsOnly gives the top of the tree. */
   technologyCategories: Array<TechnologyCategory>;
   /** One technology category by slug. */
   technologyCategory?: Maybe<TechnologyCategory>;
+  /** Actions per day, week, month, quarter or year under a filter, ready for a chart: empty periods between the first and the last are included. */
+  timeline: Timeline;
   /** Who the caller is (reads are open; writes need an API key). */
   viewer: Viewer;
 };
@@ -717,6 +857,11 @@ export type Query = {
 export type QueryActionArgs = {
   id?: InputMaybe<Scalars['ID']['input']>;
   slug?: InputMaybe<Scalars['String']['input']>;
+};
+
+
+export type QueryActionStatsArgs = {
+  filter?: InputMaybe<ActionFilter>;
 };
 
 
@@ -756,8 +901,34 @@ export type QueryEntityArgs = {
 };
 
 
+export type QueryEntityStatsArgs = {
+  filter?: InputMaybe<EntityFilter>;
+};
+
+
+export type QueryGraphArgs = {
+  depth?: Scalars['Int']['input'];
+  maxNodes?: Scalars['Int']['input'];
+  rootIds: Array<Scalars['ID']['input']>;
+};
+
+
 export type QueryListArgs = {
   slug: Scalars['String']['input'];
+};
+
+
+export type QueryMatchArgs = {
+  first?: Scalars['Int']['input'];
+  input: MatchInput;
+  threshold?: Scalars['Float']['input'];
+};
+
+
+export type QueryMatchManyArgs = {
+  first?: Scalars['Int']['input'];
+  inputs: Array<MatchInput>;
+  threshold?: Scalars['Float']['input'];
 };
 
 
@@ -771,6 +942,13 @@ export type QueryNodesArgs = {
 };
 
 
+export type QuerySearchArgs = {
+  first?: Scalars['Int']['input'];
+  query: Scalars['String']['input'];
+  types?: InputMaybe<Array<SearchType>>;
+};
+
+
 export type QueryTechnologyCategoriesArgs = {
   rootsOnly?: Scalars['Boolean']['input'];
 };
@@ -778,6 +956,12 @@ export type QueryTechnologyCategoriesArgs = {
 
 export type QueryTechnologyCategoryArgs = {
   slug: Scalars['String']['input'];
+};
+
+
+export type QueryTimelineArgs = {
+  filter?: InputMaybe<ActionFilter>;
+  granularity?: Granularity;
 };
 
 /** What a caller may do: read; also write; also manage keys. */
@@ -820,6 +1004,29 @@ export type SanctionsListEntriesArgs = {
   first?: InputMaybe<Scalars['Int']['input']>;
   last?: InputMaybe<Scalars['Int']['input']>;
 };
+
+/** One search result, with how well and where it matched. */
+export type SearchHit = {
+  __typename?: 'SearchHit';
+  /** What matched: the name or alias for entities, "citation: 84 FR 54002" or "title: ..." for actions. */
+  matched: Scalars['String']['output'];
+  /** The record found. */
+  node: SearchResult;
+  /** Relevance in [0, 1]; 1 is an exact match of a name, code or citation. */
+  score: Scalars['Float']['output'];
+};
+
+/** Anything search can find. */
+export type SearchResult = Authority | Country | Entity | GovernmentAction | SanctionsList | TechnologyCategory;
+
+/** Which kinds of record a search covers. */
+export type SearchType =
+  | 'ACTION'
+  | 'AUTHORITY'
+  | 'COUNTRY'
+  | 'ENTITY'
+  | 'LIST'
+  | 'TECHNOLOGY';
 
 /** Ascending or descending. */
 export type SortDirection =
@@ -900,6 +1107,38 @@ export type TechnologyCategoryEntitiesArgs = {
   last?: InputMaybe<Scalars['Int']['input']>;
 };
 
+/** Actions per period, every period from the first to the last included (empty ones too). */
+export type Timeline = {
+  __typename?: 'Timeline';
+  /** The periods, oldest first. */
+  buckets: Array<TimelineBucket>;
+  /** The bucket size. */
+  granularity: Granularity;
+  /** All actions counted. */
+  total: Scalars['Int']['output'];
+};
+
+/** One period of a timeline, with its actions counted by kind. */
+export type TimelineBucket = {
+  __typename?: 'TimelineBucket';
+  /** The first actions of the period, oldest first. */
+  actions: Array<GovernmentAction>;
+  /** The count split by kind (kinds with none are left out). */
+  byKind: Array<KindCount>;
+  /** Actions that occurred in the period. */
+  count: Scalars['Int']['output'];
+  /** Last day of the period (inclusive). */
+  end: Scalars['Date']['output'];
+  /** First day of the period. */
+  start: Scalars['Date']['output'];
+};
+
+
+/** One period of a timeline, with its actions counted by kind. */
+export type TimelineBucketActionsArgs = {
+  first?: Scalars['Int']['input'];
+};
+
 /** Who is calling. */
 export type Viewer = {
   __typename?: 'Viewer';
@@ -909,10 +1148,43 @@ export type Viewer = {
   role: Role;
 };
 
+export type ActionsPerMonthByKindQueryVariables = Exact<{
+  granularity?: InputMaybe<Granularity>;
+  filter?: InputMaybe<ActionFilter>;
+}>;
+
+
+export type ActionsPerMonthByKindQuery = { __typename?: 'Query', timeline: { __typename?: 'Timeline', granularity: Granularity, total: number, buckets: Array<{ __typename?: 'TimelineBucket', start: string, end: string, count: number, byKind: Array<{ __typename?: 'KindCount', kind: ActionKind, count: number }>, actions: Array<{ __typename?: 'GovernmentAction', slug: string, kind: ActionKind, occurredOn: string, title: string }> }> } };
+
 export type AiSurveillanceFirmsQueryVariables = Exact<{ [key: string]: never; }>;
 
 
 export type AiSurveillanceFirmsQuery = { __typename?: 'Query', entities: { __typename?: 'EntityConnection', totalCount: number, nodes: Array<{ __typename?: 'Entity', name: string, technologies: Array<{ __typename?: 'TechnologyCategory', slug: string }>, participations: { __typename?: 'ParticipationConnection', nodes: Array<{ __typename?: 'Participation', grounds?: string | null, action: { __typename?: 'GovernmentAction', title: string, citation?: string | null, occurredOn: string, authority: { __typename?: 'Authority', name: string } } }> } }> } };
+
+export type BisTargetsInYearQueryVariables = Exact<{
+  authority?: InputMaybe<Array<Scalars['String']['input']> | Scalars['String']['input']>;
+  from?: InputMaybe<Scalars['Date']['input']>;
+  to?: InputMaybe<Scalars['Date']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+}>;
+
+
+export type BisTargetsInYearQuery = { __typename?: 'Query', entities: { __typename?: 'EntityConnection', totalCount: number, pageInfo: { __typename?: 'PageInfo', hasNextPage: boolean, endCursor?: string | null }, nodes: Array<{ __typename?: 'Entity', slug: string, name: string, kind: EntityKind, participations: { __typename?: 'ParticipationConnection', nodes: Array<{ __typename?: 'Participation', grounds?: string | null, action: { __typename?: 'GovernmentAction', slug: string, occurredOn: string, title: string, citation?: string | null, documentNumber?: string | null } }> } }> } };
+
+export type CoordinatedSanctionsQueryVariables = Exact<{
+  slug?: InputMaybe<Scalars['String']['input']>;
+}>;
+
+
+export type CoordinatedSanctionsQuery = { __typename?: 'Query', action?: { __typename?: 'GovernmentAction', slug: string, title: string, occurredOn: string, authority: { __typename?: 'Authority', name: string }, issuingCountry?: { __typename?: 'Country', code: string } | null, list?: { __typename?: 'SanctionsList', slug: string } | null, targets: { __typename?: 'ParticipationConnection', totalCount: number, nodes: Array<{ __typename?: 'Participation', entity?: { __typename?: 'Entity', slug: string, name: string, kind: EntityKind } | null }> }, related: Array<{ __typename?: 'ActionRelation', kind: ActionRelationKind, action: { __typename?: 'GovernmentAction', slug: string, title: string, occurredOn: string, authority: { __typename?: 'Authority', name: string }, issuingCountry?: { __typename?: 'Country', code: string, name: string } | null, list?: { __typename?: 'SanctionsList', slug: string, name: string } | null, targets: { __typename?: 'ParticipationConnection', totalCount: number, nodes: Array<{ __typename?: 'Participation', grounds?: string | null, entity?: { __typename?: 'Entity', slug: string, name: string, kind: EntityKind } | null }> } } }> } | null };
+
+export type EntityHistoryQueryVariables = Exact<{
+  slug?: InputMaybe<Scalars['String']['input']>;
+  activeOn?: InputMaybe<Scalars['Date']['input']>;
+}>;
+
+
+export type EntityHistoryQuery = { __typename?: 'Query', entity?: { __typename?: 'Entity', id: string, slug: string, name: string, aliases: Array<string>, kind: EntityKind, verified: boolean, note?: string | null, country?: { __typename?: 'Country', code: string } | null, participations: { __typename?: 'ParticipationConnection', totalCount: number, nodes: Array<{ __typename?: 'Participation', role: ParticipantRole, grounds?: string | null, nameAsListed?: string | null, licensePolicy?: string | null, note?: string | null, action: { __typename?: 'GovernmentAction', slug: string, kind: ActionKind, title: string, occurredOn: string, effectiveOn?: string | null, citation?: string | null, verified: boolean, authority: { __typename?: 'Authority', slug: string, name: string }, list?: { __typename?: 'SanctionsList', slug: string, name: string } | null, related: Array<{ __typename?: 'ActionRelation', kind: ActionRelationKind, action: { __typename?: 'GovernmentAction', slug: string, title: string } }>, sources: Array<{ __typename?: 'Source', kind: SourceKind, title: string, url: string }> } }> }, listings: Array<{ __typename?: 'Listing', active: boolean, since: string, until?: string | null, list: { __typename?: 'SanctionsList', slug: string, name: string }, addedBy: { __typename?: 'GovernmentAction', slug: string, citation?: string | null }, removedBy?: { __typename?: 'GovernmentAction', slug: string, citation?: string | null } | null }>, onDate: Array<{ __typename?: 'Listing', since: string, list: { __typename?: 'SanctionsList', slug: string } }>, relations: Array<{ __typename?: 'EntityRelation', kind: EntityRelationKind, since?: string | null, until?: string | null, entity: { __typename?: 'Entity', slug: string, name: string }, sources: Array<{ __typename?: 'Source', url: string }> }>, sources: Array<{ __typename?: 'Source', kind: SourceKind, title: string, publisher?: string | null, url: string }> } | null };
 
 export type EntityListOnDateQueryVariables = Exact<{
   activeOn?: InputMaybe<Scalars['Date']['input']>;
@@ -930,6 +1202,14 @@ export type EntityPageQueryVariables = Exact<{
 
 export type EntityPageQuery = { __typename?: 'Query', entity?: { __typename?: 'Entity', id: string, slug: string, name: string, aliases: Array<string>, kind: EntityKind, description?: string | null, verified: boolean, note?: string | null, country?: { __typename?: 'Country', code: string, name: string } | null, technologies: Array<{ __typename?: 'TechnologyCategory', slug: string, name: string }>, relations: Array<{ __typename?: 'EntityRelation', kind: EntityRelationKind, since?: string | null, until?: string | null, entity: { __typename?: 'Entity', slug: string, name: string } }>, listings: Array<{ __typename?: 'Listing', active: boolean, since: string, until?: string | null, grounds?: string | null, list: { __typename?: 'SanctionsList', slug: string, name: string }, addedBy: { __typename?: 'GovernmentAction', slug: string, title: string }, removedBy?: { __typename?: 'GovernmentAction', slug: string, title: string } | null }>, participations: { __typename?: 'ParticipationConnection', totalCount: number, nodes: Array<{ __typename?: 'Participation', role: ParticipantRole, grounds?: string | null, nameAsListed?: string | null, action: { __typename?: 'GovernmentAction', slug: string, kind: ActionKind, title: string, occurredOn: string, authority: { __typename?: 'Authority', name: string } } }> }, sources: Array<{ __typename?: 'Source', kind: SourceKind, title: string, publisher?: string | null, url: string }> } | null };
 
+export type FacetStatsQueryVariables = Exact<{
+  actionFilter?: InputMaybe<ActionFilter>;
+  entityFilter?: InputMaybe<EntityFilter>;
+}>;
+
+
+export type FacetStatsQuery = { __typename?: 'Query', actionStats: { __typename?: 'ActionStats', total: number, byKind: Array<{ __typename?: 'Facet', key: string, label: string, count: number }>, byAuthority: Array<{ __typename?: 'Facet', key: string, label: string, count: number }>, byYear: Array<{ __typename?: 'Facet', key: string, count: number }> }, entityStats: { __typename?: 'EntityStats', total: number, byList: Array<{ __typename?: 'Facet', key: string, label: string, count: number }>, byTechnology: Array<{ __typename?: 'Facet', key: string, label: string, count: number }> } };
+
 export type ListingsInRangeQueryVariables = Exact<{
   from?: InputMaybe<Scalars['Date']['input']>;
   to?: InputMaybe<Scalars['Date']['input']>;
@@ -940,16 +1220,42 @@ export type ListingsInRangeQueryVariables = Exact<{
 
 export type ListingsInRangeQuery = { __typename?: 'Query', actions: { __typename?: 'GovernmentActionConnection', totalCount: number, pageInfo: { __typename?: 'PageInfo', hasNextPage: boolean, endCursor?: string | null }, nodes: Array<{ __typename?: 'GovernmentAction', slug: string, occurredOn: string, title: string, citation?: string | null, verified: boolean, authority: { __typename?: 'Authority', abbreviation?: string | null, name: string }, list?: { __typename?: 'SanctionsList', slug: string, name: string } | null, targets: { __typename?: 'ParticipationConnection', totalCount: number } }> } };
 
-export type XinjiangLettersSignatoriesQueryVariables = Exact<{ [key: string]: never; }>;
+export type NetworkAroundEntityQueryVariables = Exact<{
+  rootIds: Array<Scalars['ID']['input']> | Scalars['ID']['input'];
+  depth?: InputMaybe<Scalars['Int']['input']>;
+  maxNodes?: InputMaybe<Scalars['Int']['input']>;
+}>;
 
 
-export type XinjiangLettersSignatoriesQuery = { __typename?: 'Query', letter22?: { __typename?: 'GovernmentAction', slug: string, title: string, occurredOn: string, note?: string | null, signatories: Array<{ __typename?: 'Country', code: string, name: string }>, related: Array<{ __typename?: 'ActionRelation', kind: ActionRelationKind, action: { __typename?: 'GovernmentAction', slug: string, title: string } }> } | null, counterLetter?: { __typename?: 'GovernmentAction', slug: string, title: string, occurredOn: string, note?: string | null, signatories: Array<{ __typename?: 'Country', code: string, name: string }>, related: Array<{ __typename?: 'ActionRelation', kind: ActionRelationKind, action: { __typename?: 'GovernmentAction', slug: string, title: string } }> } | null };
+export type NetworkAroundEntityQuery = { __typename?: 'Query', graph: { __typename?: 'Graph', truncated: boolean, nodes: Array<{ __typename?: 'GraphNode', id: string, type: string, label: string, node: { __typename?: 'Authority', slug: string, id: string } | { __typename?: 'Country', code: string, id: string } | { __typename?: 'Entity', slug: string, id: string, entityKind: EntityKind } | { __typename?: 'GovernmentAction', slug: string, occurredOn: string, id: string, actionKind: ActionKind } | { __typename?: 'Participation', id: string } | { __typename?: 'SanctionsList', slug: string, id: string } | { __typename?: 'Source', id: string } | { __typename?: 'TechnologyCategory', slug: string, id: string } }>, edges: Array<{ __typename?: 'GraphEdge', source: string, target: string, kind: string, label?: string | null }> } };
 
-export type LetterSignatoriesFragment = { __typename?: 'GovernmentAction', slug: string, title: string, occurredOn: string, note?: string | null, signatories: Array<{ __typename?: 'Country', code: string, name: string }>, related: Array<{ __typename?: 'ActionRelation', kind: ActionRelationKind, action: { __typename?: 'GovernmentAction', slug: string, title: string } }> };
+export type TechnologyCategoryFirmsQueryVariables = Exact<{
+  slug?: Scalars['String']['input'];
+  first?: InputMaybe<Scalars['Int']['input']>;
+}>;
 
-export const LetterSignatoriesFragmentDoc = {"kind":"Document","definitions":[{"kind":"FragmentDefinition","name":{"kind":"Name","value":"LetterSignatories"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"GovernmentAction"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"slug"}},{"kind":"Field","name":{"kind":"Name","value":"title"}},{"kind":"Field","name":{"kind":"Name","value":"occurredOn"}},{"kind":"Field","name":{"kind":"Name","value":"note"}},{"kind":"Field","name":{"kind":"Name","value":"signatories"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"code"}},{"kind":"Field","name":{"kind":"Name","value":"name"}}]}},{"kind":"Field","name":{"kind":"Name","value":"related"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"kind"}},{"kind":"Field","name":{"kind":"Name","value":"action"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"slug"}},{"kind":"Field","name":{"kind":"Name","value":"title"}}]}}]}}]}}]} as unknown as DocumentNode<LetterSignatoriesFragment, unknown>;
+
+export type TechnologyCategoryFirmsQuery = { __typename?: 'Query', technologyCategory?: { __typename?: 'TechnologyCategory', slug: string, name: string, parent?: { __typename?: 'TechnologyCategory', slug: string } | null, children: Array<{ __typename?: 'TechnologyCategory', slug: string, name: string }>, entities: { __typename?: 'EntityConnection', totalCount: number, pageInfo: { __typename?: 'PageInfo', hasNextPage: boolean, endCursor?: string | null }, nodes: Array<{ __typename?: 'Entity', slug: string, name: string, country?: { __typename?: 'Country', code: string } | null, technologies: Array<{ __typename?: 'TechnologyCategory', slug: string }>, listings: Array<{ __typename?: 'Listing', since: string, until?: string | null, list: { __typename?: 'SanctionsList', slug: string } }> }> }, direct: { __typename?: 'EntityConnection', totalCount: number } } | null };
+
+export type XinjiangLettersSignatoriesQueryVariables = Exact<{
+  country?: InputMaybe<Scalars['CountryCode']['input']>;
+}>;
+
+
+export type XinjiangLettersSignatoriesQuery = { __typename?: 'Query', letter22?: { __typename?: 'GovernmentAction', slug: string, title: string, occurredOn: string, note?: string | null, concerns: Array<{ __typename?: 'Country', code: string, name: string }>, signatories: Array<{ __typename?: 'Country', code: string, name: string }>, related: Array<{ __typename?: 'ActionRelation', kind: ActionRelationKind, action: { __typename?: 'GovernmentAction', slug: string, title: string } }> } | null, counterLetter?: { __typename?: 'GovernmentAction', slug: string, title: string, occurredOn: string, note?: string | null, concerns: Array<{ __typename?: 'Country', code: string, name: string }>, signatories: Array<{ __typename?: 'Country', code: string, name: string }>, related: Array<{ __typename?: 'ActionRelation', kind: ActionRelationKind, action: { __typename?: 'GovernmentAction', slug: string, title: string } }> } | null, country?: { __typename?: 'Country', code: string, name: string, actionsSigned: { __typename?: 'GovernmentActionConnection', totalCount: number, nodes: Array<{ __typename?: 'GovernmentAction', slug: string, kind: ActionKind, title: string, occurredOn: string }> } } | null };
+
+export type LetterSignatoriesFragment = { __typename?: 'GovernmentAction', slug: string, title: string, occurredOn: string, note?: string | null, concerns: Array<{ __typename?: 'Country', code: string, name: string }>, signatories: Array<{ __typename?: 'Country', code: string, name: string }>, related: Array<{ __typename?: 'ActionRelation', kind: ActionRelationKind, action: { __typename?: 'GovernmentAction', slug: string, title: string } }> };
+
+export const LetterSignatoriesFragmentDoc = {"kind":"Document","definitions":[{"kind":"FragmentDefinition","name":{"kind":"Name","value":"LetterSignatories"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"GovernmentAction"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"slug"}},{"kind":"Field","name":{"kind":"Name","value":"title"}},{"kind":"Field","name":{"kind":"Name","value":"occurredOn"}},{"kind":"Field","name":{"kind":"Name","value":"note"}},{"kind":"Field","name":{"kind":"Name","value":"concerns"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"code"}},{"kind":"Field","name":{"kind":"Name","value":"name"}}]}},{"kind":"Field","name":{"kind":"Name","value":"signatories"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"code"}},{"kind":"Field","name":{"kind":"Name","value":"name"}}]}},{"kind":"Field","name":{"kind":"Name","value":"related"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"kind"}},{"kind":"Field","name":{"kind":"Name","value":"action"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"slug"}},{"kind":"Field","name":{"kind":"Name","value":"title"}}]}}]}}]}}]} as unknown as DocumentNode<LetterSignatoriesFragment, unknown>;
+export const ActionsPerMonthByKindDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"ActionsPerMonthByKind"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"granularity"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"Granularity"}},"defaultValue":{"kind":"EnumValue","value":"MONTH"}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"filter"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"ActionFilter"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"timeline"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"granularity"},"value":{"kind":"Variable","name":{"kind":"Name","value":"granularity"}}},{"kind":"Argument","name":{"kind":"Name","value":"filter"},"value":{"kind":"Variable","name":{"kind":"Name","value":"filter"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"granularity"}},{"kind":"Field","name":{"kind":"Name","value":"total"}},{"kind":"Field","name":{"kind":"Name","value":"buckets"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"start"}},{"kind":"Field","name":{"kind":"Name","value":"end"}},{"kind":"Field","name":{"kind":"Name","value":"count"}},{"kind":"Field","name":{"kind":"Name","value":"byKind"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"kind"}},{"kind":"Field","name":{"kind":"Name","value":"count"}}]}},{"kind":"Field","name":{"kind":"Name","value":"actions"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"IntValue","value":"3"}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"slug"}},{"kind":"Field","name":{"kind":"Name","value":"kind"}},{"kind":"Field","name":{"kind":"Name","value":"occurredOn"}},{"kind":"Field","name":{"kind":"Name","value":"title"}}]}}]}}]}}]}}]} as unknown as DocumentNode<ActionsPerMonthByKindQuery, ActionsPerMonthByKindQueryVariables>;
 export const AiSurveillanceFirmsDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"AiSurveillanceFirms"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"entities"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"filter"},"value":{"kind":"ObjectValue","fields":[{"kind":"ObjectField","name":{"kind":"Name","value":"technology"},"value":{"kind":"ListValue","values":[{"kind":"StringValue","value":"artificial-intelligence","block":false},{"kind":"StringValue","value":"surveillance","block":false}]}},{"kind":"ObjectField","name":{"kind":"Name","value":"list"},"value":{"kind":"ListValue","values":[{"kind":"StringValue","value":"us-entity-list","block":false}]}}]}},{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"IntValue","value":"50"}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"totalCount"}},{"kind":"Field","name":{"kind":"Name","value":"nodes"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"technologies"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"slug"}}]}},{"kind":"Field","name":{"kind":"Name","value":"participations"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"role"},"value":{"kind":"ListValue","values":[{"kind":"EnumValue","value":"TARGET"}]}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"nodes"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"grounds"}},{"kind":"Field","name":{"kind":"Name","value":"action"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"title"}},{"kind":"Field","name":{"kind":"Name","value":"citation"}},{"kind":"Field","name":{"kind":"Name","value":"occurredOn"}},{"kind":"Field","name":{"kind":"Name","value":"authority"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"name"}}]}}]}}]}}]}}]}}]}}]}}]} as unknown as DocumentNode<AiSurveillanceFirmsQuery, AiSurveillanceFirmsQueryVariables>;
+export const BisTargetsInYearDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"BisTargetsInYear"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"authority"}},"type":{"kind":"ListType","type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}},"defaultValue":{"kind":"ListValue","values":[{"kind":"StringValue","value":"us-bis","block":false}]}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"from"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"Date"}},"defaultValue":{"kind":"StringValue","value":"2020-01-01","block":false}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"to"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"Date"}},"defaultValue":{"kind":"StringValue","value":"2020-12-31","block":false}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"first"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"Int"}},"defaultValue":{"kind":"IntValue","value":"50"}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"entities"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"filter"},"value":{"kind":"ObjectValue","fields":[{"kind":"ObjectField","name":{"kind":"Name","value":"authority"},"value":{"kind":"Variable","name":{"kind":"Name","value":"authority"}}},{"kind":"ObjectField","name":{"kind":"Name","value":"targetedBetween"},"value":{"kind":"ObjectValue","fields":[{"kind":"ObjectField","name":{"kind":"Name","value":"from"},"value":{"kind":"Variable","name":{"kind":"Name","value":"from"}}},{"kind":"ObjectField","name":{"kind":"Name","value":"to"},"value":{"kind":"Variable","name":{"kind":"Name","value":"to"}}}]}}]}},{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"Variable","name":{"kind":"Name","value":"first"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"totalCount"}},{"kind":"Field","name":{"kind":"Name","value":"pageInfo"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"hasNextPage"}},{"kind":"Field","name":{"kind":"Name","value":"endCursor"}}]}},{"kind":"Field","name":{"kind":"Name","value":"nodes"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"slug"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"kind"}},{"kind":"Field","name":{"kind":"Name","value":"participations"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"role"},"value":{"kind":"ListValue","values":[{"kind":"EnumValue","value":"TARGET"}]}},{"kind":"Argument","name":{"kind":"Name","value":"filter"},"value":{"kind":"ObjectValue","fields":[{"kind":"ObjectField","name":{"kind":"Name","value":"authority"},"value":{"kind":"Variable","name":{"kind":"Name","value":"authority"}}},{"kind":"ObjectField","name":{"kind":"Name","value":"occurredBetween"},"value":{"kind":"ObjectValue","fields":[{"kind":"ObjectField","name":{"kind":"Name","value":"from"},"value":{"kind":"Variable","name":{"kind":"Name","value":"from"}}},{"kind":"ObjectField","name":{"kind":"Name","value":"to"},"value":{"kind":"Variable","name":{"kind":"Name","value":"to"}}}]}}]}},{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"IntValue","value":"5"}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"nodes"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"grounds"}},{"kind":"Field","name":{"kind":"Name","value":"action"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"slug"}},{"kind":"Field","name":{"kind":"Name","value":"occurredOn"}},{"kind":"Field","name":{"kind":"Name","value":"title"}},{"kind":"Field","name":{"kind":"Name","value":"citation"}},{"kind":"Field","name":{"kind":"Name","value":"documentNumber"}}]}}]}}]}}]}}]}}]}}]} as unknown as DocumentNode<BisTargetsInYearQuery, BisTargetsInYearQueryVariables>;
+export const CoordinatedSanctionsDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"CoordinatedSanctions"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"slug"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}},"defaultValue":{"kind":"StringValue","value":"ofac-2021-03-22-glomag","block":false}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"action"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"slug"},"value":{"kind":"Variable","name":{"kind":"Name","value":"slug"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"slug"}},{"kind":"Field","name":{"kind":"Name","value":"title"}},{"kind":"Field","name":{"kind":"Name","value":"occurredOn"}},{"kind":"Field","name":{"kind":"Name","value":"authority"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"name"}}]}},{"kind":"Field","name":{"kind":"Name","value":"issuingCountry"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"code"}}]}},{"kind":"Field","name":{"kind":"Name","value":"list"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"slug"}}]}},{"kind":"Field","name":{"kind":"Name","value":"targets"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"IntValue","value":"20"}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"totalCount"}},{"kind":"Field","name":{"kind":"Name","value":"nodes"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"entity"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"slug"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"kind"}}]}}]}}]}},{"kind":"Field","name":{"kind":"Name","value":"related"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"kind"},"value":{"kind":"ListValue","values":[{"kind":"EnumValue","value":"COORDINATED_WITH"}]}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"kind"}},{"kind":"Field","name":{"kind":"Name","value":"action"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"slug"}},{"kind":"Field","name":{"kind":"Name","value":"title"}},{"kind":"Field","name":{"kind":"Name","value":"occurredOn"}},{"kind":"Field","name":{"kind":"Name","value":"authority"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"name"}}]}},{"kind":"Field","name":{"kind":"Name","value":"issuingCountry"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"code"}},{"kind":"Field","name":{"kind":"Name","value":"name"}}]}},{"kind":"Field","name":{"kind":"Name","value":"list"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"slug"}},{"kind":"Field","name":{"kind":"Name","value":"name"}}]}},{"kind":"Field","name":{"kind":"Name","value":"targets"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"IntValue","value":"20"}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"totalCount"}},{"kind":"Field","name":{"kind":"Name","value":"nodes"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"grounds"}},{"kind":"Field","name":{"kind":"Name","value":"entity"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"slug"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"kind"}}]}}]}}]}}]}}]}}]}}]}}]} as unknown as DocumentNode<CoordinatedSanctionsQuery, CoordinatedSanctionsQueryVariables>;
+export const EntityHistoryDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"EntityHistory"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"slug"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}},"defaultValue":{"kind":"StringValue","value":"cn-hikvision","block":false}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"activeOn"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"Date"}},"defaultValue":{"kind":"StringValue","value":"2020-01-01","block":false}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"entity"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"slug"},"value":{"kind":"Variable","name":{"kind":"Name","value":"slug"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"slug"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"aliases"}},{"kind":"Field","name":{"kind":"Name","value":"kind"}},{"kind":"Field","name":{"kind":"Name","value":"verified"}},{"kind":"Field","name":{"kind":"Name","value":"note"}},{"kind":"Field","name":{"kind":"Name","value":"country"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"code"}}]}},{"kind":"Field","name":{"kind":"Name","value":"participations"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"IntValue","value":"50"}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"totalCount"}},{"kind":"Field","name":{"kind":"Name","value":"nodes"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"role"}},{"kind":"Field","name":{"kind":"Name","value":"grounds"}},{"kind":"Field","name":{"kind":"Name","value":"nameAsListed"}},{"kind":"Field","name":{"kind":"Name","value":"licensePolicy"}},{"kind":"Field","name":{"kind":"Name","value":"note"}},{"kind":"Field","name":{"kind":"Name","value":"action"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"slug"}},{"kind":"Field","name":{"kind":"Name","value":"kind"}},{"kind":"Field","name":{"kind":"Name","value":"title"}},{"kind":"Field","name":{"kind":"Name","value":"occurredOn"}},{"kind":"Field","name":{"kind":"Name","value":"effectiveOn"}},{"kind":"Field","name":{"kind":"Name","value":"citation"}},{"kind":"Field","name":{"kind":"Name","value":"verified"}},{"kind":"Field","name":{"kind":"Name","value":"authority"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"slug"}},{"kind":"Field","name":{"kind":"Name","value":"name"}}]}},{"kind":"Field","name":{"kind":"Name","value":"list"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"slug"}},{"kind":"Field","name":{"kind":"Name","value":"name"}}]}},{"kind":"Field","name":{"kind":"Name","value":"related"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"kind"}},{"kind":"Field","name":{"kind":"Name","value":"action"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"slug"}},{"kind":"Field","name":{"kind":"Name","value":"title"}}]}}]}},{"kind":"Field","name":{"kind":"Name","value":"sources"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"kind"}},{"kind":"Field","name":{"kind":"Name","value":"title"}},{"kind":"Field","name":{"kind":"Name","value":"url"}}]}}]}}]}}]}},{"kind":"Field","name":{"kind":"Name","value":"listings"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"active"}},{"kind":"Field","name":{"kind":"Name","value":"since"}},{"kind":"Field","name":{"kind":"Name","value":"until"}},{"kind":"Field","name":{"kind":"Name","value":"list"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"slug"}},{"kind":"Field","name":{"kind":"Name","value":"name"}}]}},{"kind":"Field","name":{"kind":"Name","value":"addedBy"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"slug"}},{"kind":"Field","name":{"kind":"Name","value":"citation"}}]}},{"kind":"Field","name":{"kind":"Name","value":"removedBy"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"slug"}},{"kind":"Field","name":{"kind":"Name","value":"citation"}}]}}]}},{"kind":"Field","alias":{"kind":"Name","value":"onDate"},"name":{"kind":"Name","value":"listings"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"activeOn"},"value":{"kind":"Variable","name":{"kind":"Name","value":"activeOn"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"since"}},{"kind":"Field","name":{"kind":"Name","value":"list"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"slug"}}]}}]}},{"kind":"Field","name":{"kind":"Name","value":"relations"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"kind"}},{"kind":"Field","name":{"kind":"Name","value":"since"}},{"kind":"Field","name":{"kind":"Name","value":"until"}},{"kind":"Field","name":{"kind":"Name","value":"entity"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"slug"}},{"kind":"Field","name":{"kind":"Name","value":"name"}}]}},{"kind":"Field","name":{"kind":"Name","value":"sources"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"url"}}]}}]}},{"kind":"Field","name":{"kind":"Name","value":"sources"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"kind"}},{"kind":"Field","name":{"kind":"Name","value":"title"}},{"kind":"Field","name":{"kind":"Name","value":"publisher"}},{"kind":"Field","name":{"kind":"Name","value":"url"}}]}}]}}]}}]} as unknown as DocumentNode<EntityHistoryQuery, EntityHistoryQueryVariables>;
 export const EntityListOnDateDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"EntityListOnDate"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"activeOn"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"Date"}},"defaultValue":{"kind":"StringValue","value":"2020-01-01","block":false}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"first"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"Int"}},"defaultValue":{"kind":"IntValue","value":"20"}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"after"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"list"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"slug"},"value":{"kind":"StringValue","value":"us-entity-list","block":false}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"entries"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"activeOn"},"value":{"kind":"Variable","name":{"kind":"Name","value":"activeOn"}}},{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"Variable","name":{"kind":"Name","value":"first"}}},{"kind":"Argument","name":{"kind":"Name","value":"after"},"value":{"kind":"Variable","name":{"kind":"Name","value":"after"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"totalCount"}},{"kind":"Field","name":{"kind":"Name","value":"pageInfo"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"hasNextPage"}},{"kind":"Field","name":{"kind":"Name","value":"endCursor"}}]}},{"kind":"Field","name":{"kind":"Name","value":"nodes"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"since"}},{"kind":"Field","name":{"kind":"Name","value":"until"}},{"kind":"Field","name":{"kind":"Name","value":"entity"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"slug"}},{"kind":"Field","name":{"kind":"Name","value":"name"}}]}},{"kind":"Field","name":{"kind":"Name","value":"addedBy"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"title"}},{"kind":"Field","name":{"kind":"Name","value":"citation"}}]}}]}}]}}]}}]}}]} as unknown as DocumentNode<EntityListOnDateQuery, EntityListOnDateQueryVariables>;
 export const EntityPageDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"EntityPage"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"slug"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}},"defaultValue":{"kind":"StringValue","value":"cn-hikvision","block":false}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"entity"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"slug"},"value":{"kind":"Variable","name":{"kind":"Name","value":"slug"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"slug"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"aliases"}},{"kind":"Field","name":{"kind":"Name","value":"kind"}},{"kind":"Field","name":{"kind":"Name","value":"description"}},{"kind":"Field","name":{"kind":"Name","value":"verified"}},{"kind":"Field","name":{"kind":"Name","value":"note"}},{"kind":"Field","name":{"kind":"Name","value":"country"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"code"}},{"kind":"Field","name":{"kind":"Name","value":"name"}}]}},{"kind":"Field","name":{"kind":"Name","value":"technologies"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"slug"}},{"kind":"Field","name":{"kind":"Name","value":"name"}}]}},{"kind":"Field","name":{"kind":"Name","value":"relations"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"kind"}},{"kind":"Field","name":{"kind":"Name","value":"since"}},{"kind":"Field","name":{"kind":"Name","value":"until"}},{"kind":"Field","name":{"kind":"Name","value":"entity"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"slug"}},{"kind":"Field","name":{"kind":"Name","value":"name"}}]}}]}},{"kind":"Field","name":{"kind":"Name","value":"listings"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"active"}},{"kind":"Field","name":{"kind":"Name","value":"since"}},{"kind":"Field","name":{"kind":"Name","value":"until"}},{"kind":"Field","name":{"kind":"Name","value":"grounds"}},{"kind":"Field","name":{"kind":"Name","value":"list"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"slug"}},{"kind":"Field","name":{"kind":"Name","value":"name"}}]}},{"kind":"Field","name":{"kind":"Name","value":"addedBy"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"slug"}},{"kind":"Field","name":{"kind":"Name","value":"title"}}]}},{"kind":"Field","name":{"kind":"Name","value":"removedBy"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"slug"}},{"kind":"Field","name":{"kind":"Name","value":"title"}}]}}]}},{"kind":"Field","name":{"kind":"Name","value":"participations"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"IntValue","value":"50"}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"totalCount"}},{"kind":"Field","name":{"kind":"Name","value":"nodes"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"role"}},{"kind":"Field","name":{"kind":"Name","value":"grounds"}},{"kind":"Field","name":{"kind":"Name","value":"nameAsListed"}},{"kind":"Field","name":{"kind":"Name","value":"action"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"slug"}},{"kind":"Field","name":{"kind":"Name","value":"kind"}},{"kind":"Field","name":{"kind":"Name","value":"title"}},{"kind":"Field","name":{"kind":"Name","value":"occurredOn"}},{"kind":"Field","name":{"kind":"Name","value":"authority"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"name"}}]}}]}}]}}]}},{"kind":"Field","name":{"kind":"Name","value":"sources"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"kind"}},{"kind":"Field","name":{"kind":"Name","value":"title"}},{"kind":"Field","name":{"kind":"Name","value":"publisher"}},{"kind":"Field","name":{"kind":"Name","value":"url"}}]}}]}}]}}]} as unknown as DocumentNode<EntityPageQuery, EntityPageQueryVariables>;
+export const FacetStatsDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"FacetStats"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"actionFilter"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"ActionFilter"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"entityFilter"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"EntityFilter"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"actionStats"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"filter"},"value":{"kind":"Variable","name":{"kind":"Name","value":"actionFilter"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"total"}},{"kind":"Field","name":{"kind":"Name","value":"byKind"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"key"}},{"kind":"Field","name":{"kind":"Name","value":"label"}},{"kind":"Field","name":{"kind":"Name","value":"count"}}]}},{"kind":"Field","name":{"kind":"Name","value":"byAuthority"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"key"}},{"kind":"Field","name":{"kind":"Name","value":"label"}},{"kind":"Field","name":{"kind":"Name","value":"count"}}]}},{"kind":"Field","name":{"kind":"Name","value":"byYear"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"key"}},{"kind":"Field","name":{"kind":"Name","value":"count"}}]}}]}},{"kind":"Field","name":{"kind":"Name","value":"entityStats"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"filter"},"value":{"kind":"Variable","name":{"kind":"Name","value":"entityFilter"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"total"}},{"kind":"Field","name":{"kind":"Name","value":"byList"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"key"}},{"kind":"Field","name":{"kind":"Name","value":"label"}},{"kind":"Field","name":{"kind":"Name","value":"count"}}]}},{"kind":"Field","name":{"kind":"Name","value":"byTechnology"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"key"}},{"kind":"Field","name":{"kind":"Name","value":"label"}},{"kind":"Field","name":{"kind":"Name","value":"count"}}]}}]}}]}}]} as unknown as DocumentNode<FacetStatsQuery, FacetStatsQueryVariables>;
 export const ListingsInRangeDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"ListingsInRange"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"from"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"Date"}},"defaultValue":{"kind":"StringValue","value":"2019-01-01","block":false}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"to"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"Date"}},"defaultValue":{"kind":"StringValue","value":"2020-12-31","block":false}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"first"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"Int"}},"defaultValue":{"kind":"IntValue","value":"50"}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"after"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"actions"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"filter"},"value":{"kind":"ObjectValue","fields":[{"kind":"ObjectField","name":{"kind":"Name","value":"kind"},"value":{"kind":"ListValue","values":[{"kind":"EnumValue","value":"LISTING"}]}},{"kind":"ObjectField","name":{"kind":"Name","value":"occurredBetween"},"value":{"kind":"ObjectValue","fields":[{"kind":"ObjectField","name":{"kind":"Name","value":"from"},"value":{"kind":"Variable","name":{"kind":"Name","value":"from"}}},{"kind":"ObjectField","name":{"kind":"Name","value":"to"},"value":{"kind":"Variable","name":{"kind":"Name","value":"to"}}}]}}]}},{"kind":"Argument","name":{"kind":"Name","value":"orderBy"},"value":{"kind":"ListValue","values":[{"kind":"ObjectValue","fields":[{"kind":"ObjectField","name":{"kind":"Name","value":"field"},"value":{"kind":"EnumValue","value":"OCCURRED_ON"}},{"kind":"ObjectField","name":{"kind":"Name","value":"direction"},"value":{"kind":"EnumValue","value":"ASC"}}]}]}},{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"Variable","name":{"kind":"Name","value":"first"}}},{"kind":"Argument","name":{"kind":"Name","value":"after"},"value":{"kind":"Variable","name":{"kind":"Name","value":"after"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"totalCount"}},{"kind":"Field","name":{"kind":"Name","value":"pageInfo"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"hasNextPage"}},{"kind":"Field","name":{"kind":"Name","value":"endCursor"}}]}},{"kind":"Field","name":{"kind":"Name","value":"nodes"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"slug"}},{"kind":"Field","name":{"kind":"Name","value":"occurredOn"}},{"kind":"Field","name":{"kind":"Name","value":"title"}},{"kind":"Field","name":{"kind":"Name","value":"citation"}},{"kind":"Field","name":{"kind":"Name","value":"verified"}},{"kind":"Field","name":{"kind":"Name","value":"authority"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"abbreviation"}},{"kind":"Field","name":{"kind":"Name","value":"name"}}]}},{"kind":"Field","name":{"kind":"Name","value":"list"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"slug"}},{"kind":"Field","name":{"kind":"Name","value":"name"}}]}},{"kind":"Field","name":{"kind":"Name","value":"targets"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"IntValue","value":"0"}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"totalCount"}}]}}]}}]}}]}}]} as unknown as DocumentNode<ListingsInRangeQuery, ListingsInRangeQueryVariables>;
-export const XinjiangLettersSignatoriesDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"XinjiangLettersSignatories"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","alias":{"kind":"Name","value":"letter22"},"name":{"kind":"Name","value":"action"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"slug"},"value":{"kind":"StringValue","value":"unhrc-2019-07-08-joint-letter-22","block":false}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"LetterSignatories"}}]}},{"kind":"Field","alias":{"kind":"Name","value":"counterLetter"},"name":{"kind":"Name","value":"action"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"slug"},"value":{"kind":"StringValue","value":"unhrc-2019-07-12-joint-letter-37","block":false}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"LetterSignatories"}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"LetterSignatories"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"GovernmentAction"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"slug"}},{"kind":"Field","name":{"kind":"Name","value":"title"}},{"kind":"Field","name":{"kind":"Name","value":"occurredOn"}},{"kind":"Field","name":{"kind":"Name","value":"note"}},{"kind":"Field","name":{"kind":"Name","value":"signatories"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"code"}},{"kind":"Field","name":{"kind":"Name","value":"name"}}]}},{"kind":"Field","name":{"kind":"Name","value":"related"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"kind"}},{"kind":"Field","name":{"kind":"Name","value":"action"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"slug"}},{"kind":"Field","name":{"kind":"Name","value":"title"}}]}}]}}]}}]} as unknown as DocumentNode<XinjiangLettersSignatoriesQuery, XinjiangLettersSignatoriesQueryVariables>;
+export const NetworkAroundEntityDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"NetworkAroundEntity"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"rootIds"}},"type":{"kind":"NonNullType","type":{"kind":"ListType","type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"depth"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"Int"}},"defaultValue":{"kind":"IntValue","value":"2"}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"maxNodes"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"Int"}},"defaultValue":{"kind":"IntValue","value":"500"}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"graph"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"rootIds"},"value":{"kind":"Variable","name":{"kind":"Name","value":"rootIds"}}},{"kind":"Argument","name":{"kind":"Name","value":"depth"},"value":{"kind":"Variable","name":{"kind":"Name","value":"depth"}}},{"kind":"Argument","name":{"kind":"Name","value":"maxNodes"},"value":{"kind":"Variable","name":{"kind":"Name","value":"maxNodes"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"truncated"}},{"kind":"Field","name":{"kind":"Name","value":"nodes"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"type"}},{"kind":"Field","name":{"kind":"Name","value":"label"}},{"kind":"Field","name":{"kind":"Name","value":"node"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Entity"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"slug"}},{"kind":"Field","alias":{"kind":"Name","value":"entityKind"},"name":{"kind":"Name","value":"kind"}}]}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"GovernmentAction"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"slug"}},{"kind":"Field","alias":{"kind":"Name","value":"actionKind"},"name":{"kind":"Name","value":"kind"}},{"kind":"Field","name":{"kind":"Name","value":"occurredOn"}}]}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"SanctionsList"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"slug"}}]}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Authority"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"slug"}}]}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"TechnologyCategory"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"slug"}}]}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Country"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"code"}}]}}]}}]}},{"kind":"Field","name":{"kind":"Name","value":"edges"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"source"}},{"kind":"Field","name":{"kind":"Name","value":"target"}},{"kind":"Field","name":{"kind":"Name","value":"kind"}},{"kind":"Field","name":{"kind":"Name","value":"label"}}]}}]}}]}}]} as unknown as DocumentNode<NetworkAroundEntityQuery, NetworkAroundEntityQueryVariables>;
+export const TechnologyCategoryFirmsDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"TechnologyCategoryFirms"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"slug"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}},"defaultValue":{"kind":"StringValue","value":"artificial-intelligence","block":false}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"first"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"Int"}},"defaultValue":{"kind":"IntValue","value":"50"}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"technologyCategory"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"slug"},"value":{"kind":"Variable","name":{"kind":"Name","value":"slug"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"slug"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"parent"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"slug"}}]}},{"kind":"Field","name":{"kind":"Name","value":"children"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"slug"}},{"kind":"Field","name":{"kind":"Name","value":"name"}}]}},{"kind":"Field","name":{"kind":"Name","value":"entities"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"Variable","name":{"kind":"Name","value":"first"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"totalCount"}},{"kind":"Field","name":{"kind":"Name","value":"pageInfo"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"hasNextPage"}},{"kind":"Field","name":{"kind":"Name","value":"endCursor"}}]}},{"kind":"Field","name":{"kind":"Name","value":"nodes"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"slug"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"country"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"code"}}]}},{"kind":"Field","name":{"kind":"Name","value":"technologies"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"slug"}}]}},{"kind":"Field","name":{"kind":"Name","value":"listings"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"since"}},{"kind":"Field","name":{"kind":"Name","value":"until"}},{"kind":"Field","name":{"kind":"Name","value":"list"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"slug"}}]}}]}}]}}]}},{"kind":"Field","alias":{"kind":"Name","value":"direct"},"name":{"kind":"Name","value":"entities"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"includeDescendants"},"value":{"kind":"BooleanValue","value":false}},{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"IntValue","value":"0"}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"totalCount"}}]}}]}}]}}]} as unknown as DocumentNode<TechnologyCategoryFirmsQuery, TechnologyCategoryFirmsQueryVariables>;
+export const XinjiangLettersSignatoriesDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"XinjiangLettersSignatories"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"country"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"CountryCode"}},"defaultValue":{"kind":"StringValue","value":"GB","block":false}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","alias":{"kind":"Name","value":"letter22"},"name":{"kind":"Name","value":"action"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"slug"},"value":{"kind":"StringValue","value":"unhrc-2019-07-08-joint-letter-22","block":false}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"LetterSignatories"}}]}},{"kind":"Field","alias":{"kind":"Name","value":"counterLetter"},"name":{"kind":"Name","value":"action"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"slug"},"value":{"kind":"StringValue","value":"unhrc-2019-07-12-joint-letter-37","block":false}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"LetterSignatories"}}]}},{"kind":"Field","name":{"kind":"Name","value":"country"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"code"},"value":{"kind":"Variable","name":{"kind":"Name","value":"country"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"code"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"actionsSigned"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"IntValue","value":"20"}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"totalCount"}},{"kind":"Field","name":{"kind":"Name","value":"nodes"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"slug"}},{"kind":"Field","name":{"kind":"Name","value":"kind"}},{"kind":"Field","name":{"kind":"Name","value":"title"}},{"kind":"Field","name":{"kind":"Name","value":"occurredOn"}}]}}]}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"LetterSignatories"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"GovernmentAction"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"slug"}},{"kind":"Field","name":{"kind":"Name","value":"title"}},{"kind":"Field","name":{"kind":"Name","value":"occurredOn"}},{"kind":"Field","name":{"kind":"Name","value":"note"}},{"kind":"Field","name":{"kind":"Name","value":"concerns"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"code"}},{"kind":"Field","name":{"kind":"Name","value":"name"}}]}},{"kind":"Field","name":{"kind":"Name","value":"signatories"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"code"}},{"kind":"Field","name":{"kind":"Name","value":"name"}}]}},{"kind":"Field","name":{"kind":"Name","value":"related"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"kind"}},{"kind":"Field","name":{"kind":"Name","value":"action"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"slug"}},{"kind":"Field","name":{"kind":"Name","value":"title"}}]}}]}}]}}]} as unknown as DocumentNode<XinjiangLettersSignatoriesQuery, XinjiangLettersSignatoriesQueryVariables>;

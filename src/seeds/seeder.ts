@@ -63,7 +63,11 @@ type TableName = (typeof TABLES)[number];
 export async function seedDatabase(em: EntityManager, options: SeedOptions = {}): Promise<SeedReport> {
   const data = options.data ?? loadSeedData();
   const actor = options.actor ?? 'seed';
-  return em.transactional((tx) => new SeedRun(tx, data, actor).run());
+  const report = await em.transactional((tx) => new SeedRun(tx, data, actor).run());
+  // Fresh tables have no planner statistics (and autovacuum may be off): without them the
+  // listing_period view is planned badly. Cheap at seed scale.
+  if (report.created || report.updated) await em.getConnection().execute('analyze');
+  return report;
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -140,6 +140,12 @@ export async function buildGraph(ctx: Context, roots: DecodedId[], depth: number
   }
   let truncated = roots.length > included.size && included.size >= maxNodes;
   const edges = new Map<string, RawEdge>();
+  /** Keeps an edge when both its ends are in the drawing. */
+  const keepEdge = (e: RawEdge) => {
+    const source = nodeKey(e.sourceType, e.source);
+    const target = nodeKey(e.targetType, e.target);
+    if (included.has(source) && included.has(target)) edges.set(`${source}>${target}>${e.kind}`, e);
+  };
   let frontier = [...included.values()];
   for (let level = 0; level < depth && frontier.length; level++) {
     const found: RawEdge[] = [];
@@ -166,12 +172,17 @@ export async function buildGraph(ctx: Context, roots: DecodedId[], depth: number
       included.set(k, ref);
       next.push(ref);
     }
-    for (const e of found) {
-      if (included.has(nodeKey(e.sourceType, e.source)) && included.has(nodeKey(e.targetType, e.target))) {
-        edges.set(`${nodeKey(e.sourceType, e.source)}>${nodeKey(e.targetType, e.target)}>${e.kind}`, e);
-      }
-    }
+    found.forEach(keepEdge);
     frontier = next;
+  }
+  // The outermost ring was reached but not expanded: add the edges among nodes already in
+  // the drawing (the bureaus around a rule are related to each other), without new nodes.
+  if (frontier.length) {
+    for (const type of GRAPH_TYPES) {
+      const keys = frontier.filter((n) => n.type === type).map((n) => n.key);
+      if (!keys.length) continue;
+      (await edgesOf(knex, type, keys)).forEach(keepEdge);
+    }
   }
   const globalId = (type: GraphType, key: Key) => toGlobalId(type, key);
   return Object.assign(new Graph(), {

@@ -53,6 +53,33 @@ export type ActionFilter = {
   text?: InputMaybe<Scalars['String']['input']>;
 };
 
+/** The fields of an action. On create, kind, title, authority, occurredOn and at least one source are required; on update, omitted fields stay as they are, `participants` given replace the old ones, and `sources` are added. */
+export type ActionInput = {
+  announcedOn?: InputMaybe<Scalars['Date']['input']>;
+  /** Authority slug ("us-bis"). */
+  authority?: InputMaybe<Scalars['String']['input']>;
+  citation?: InputMaybe<Scalars['String']['input']>;
+  documentNumber?: InputMaybe<Scalars['String']['input']>;
+  effectiveOn?: InputMaybe<Scalars['Date']['input']>;
+  endedOn?: InputMaybe<Scalars['Date']['input']>;
+  /** At most 20,000 characters. */
+  grounds?: InputMaybe<Scalars['String']['input']>;
+  kind?: InputMaybe<ActionKind>;
+  /** List slug; required for LISTING, DELISTING and LISTING_AMENDMENT. */
+  list?: InputMaybe<Scalars['String']['input']>;
+  occurredOn?: InputMaybe<Scalars['Date']['input']>;
+  /** At most 1,000. */
+  participants?: InputMaybe<Array<ParticipantInput>>;
+  publishedOn?: InputMaybe<Scalars['Date']['input']>;
+  /** Stable key; generated from the date and title when omitted on create. */
+  slug?: InputMaybe<Scalars['String']['input']>;
+  sources?: InputMaybe<Array<SourceInput>>;
+  summary?: InputMaybe<Scalars['String']['input']>;
+  tags?: InputMaybe<Array<Scalars['String']['input']>>;
+  /** At most 500 characters. */
+  title?: InputMaybe<Scalars['String']['input']>;
+};
+
 /** What a government action does. */
 export type ActionKind =
   /** Removes targets from a list. */
@@ -94,6 +121,15 @@ export type ActionOrderField =
   | 'OCCURRED_ON'
   | 'TARGET_COUNT'
   | 'TITLE';
+
+/** The action as it is after the change, and any user errors. */
+export type ActionPayload = {
+  __typename?: 'ActionPayload';
+  /** The action; null when nothing could be done. */
+  action?: Maybe<GovernmentAction>;
+  /** What the caller must fix; empty on success. */
+  userErrors: Array<UserError>;
+};
 
 /** Stored once, readable from both ends (RESPONDS_TO one way is RESPONDED_TO_BY the other). */
 export type ActionRelation = {
@@ -152,6 +188,17 @@ export type Address = {
   region?: Maybe<Scalars['String']['output']>;
   /** Street and number. */
   street?: Maybe<Scalars['String']['output']>;
+};
+
+/** A postal address; give at least `full`, or the parts to build it from. */
+export type AddressInput = {
+  city?: InputMaybe<Scalars['String']['input']>;
+  country?: InputMaybe<Scalars['CountryCode']['input']>;
+  /** The whole address on one line; built from the parts when omitted. */
+  full?: InputMaybe<Scalars['String']['input']>;
+  postalCode?: InputMaybe<Scalars['String']['input']>;
+  region?: InputMaybe<Scalars['String']['input']>;
+  street?: InputMaybe<Scalars['String']['input']>;
 };
 
 /** Who issues actions: the Bureau of Industry and Security, the UN Human Rights Council, the Council of the EU... */
@@ -276,6 +323,15 @@ export type DateRange = {
   to?: InputMaybe<Scalars['Date']['input']>;
 };
 
+/** The id of the soft-deleted record, and any user errors. */
+export type DeletePayload = {
+  __typename?: 'DeletePayload';
+  /** The global id of the deleted record (restore brings it back). */
+  deletedId?: Maybe<Scalars['ID']['output']>;
+  /** What the caller must fix; empty on success. */
+  userErrors: Array<UserError>;
+};
+
 /** A company, agency, person or other organisation that actions name. */
 export type Entity = Node & {
   __typename?: 'Entity';
@@ -392,6 +448,26 @@ export type EntityFilter = {
   text?: InputMaybe<Scalars['String']['input']>;
 };
 
+/** The fields of an entity. On create, kind, name and at least one source are required; on update, omitted fields stay as they are (lists given replace the old ones, except sources, which are added). */
+export type EntityInput = {
+  addresses?: InputMaybe<Array<AddressInput>>;
+  /** At most 1,000 aliases of at most 500 characters. */
+  aliases?: InputMaybe<Array<Scalars['String']['input']>>;
+  country?: InputMaybe<Scalars['CountryCode']['input']>;
+  description?: InputMaybe<Scalars['String']['input']>;
+  identifiers?: InputMaybe<Array<IdentifierInput>>;
+  kind?: InputMaybe<EntityKind>;
+  /** At most 500 characters. */
+  name?: InputMaybe<Scalars['String']['input']>;
+  /** Stable key; generated from country and name when omitted on create. */
+  slug?: InputMaybe<Scalars['String']['input']>;
+  /** Documents that support the facts; added to those already cited. */
+  sources?: InputMaybe<Array<SourceInput>>;
+  /** Technology category slugs. */
+  technologies?: InputMaybe<Array<Scalars['String']['input']>>;
+  website?: InputMaybe<Scalars['URL']['input']>;
+};
+
 /** What sort of organisation or person an entity is. */
 export type EntityKind =
   | 'COMPANY'
@@ -431,6 +507,15 @@ export type EntityOrderField =
   | 'FIRST_TARGETED_ON'
   | 'NAME'
   | 'UPDATED_AT';
+
+/** The entity as it is after the change (or as it is now, on a CONFLICT), and any user errors. */
+export type EntityPayload = {
+  __typename?: 'EntityPayload';
+  /** The entity; null when nothing could be done. */
+  entity?: Maybe<Entity>;
+  /** What the caller must fix; empty on success. */
+  userErrors: Array<UserError>;
+};
 
 /** Relations are stored once and readable from both ends (SUBSIDIARY_OF one way is PARENT_OF the other). */
 export type EntityRelation = {
@@ -650,6 +735,14 @@ export type Identifier = {
   value: Scalars['String']['output'];
 };
 
+/** A registry identifier. */
+export type IdentifierInput = {
+  /** The scheme ("LEI", "USCC"). */
+  scheme: Scalars['String']['input'];
+  /** The identifier. */
+  value: Scalars['String']['input'];
+};
+
 /** How many actions of one kind. */
 export type KindCount = {
   __typename?: 'KindCount';
@@ -716,6 +809,115 @@ export type MatchInput = {
   name: Scalars['String']['input'];
 };
 
+export type Mutation = {
+  __typename?: 'Mutation';
+  /** Adds participants (at most 1,000 per call). */
+  addParticipants: ActionPayload;
+  /** Records a new action (EDITOR or ADMIN). kind, title, authority, occurredOn and a source are required; a LISTING needs a list and a TARGET entity. */
+  createAction: ActionPayload;
+  /** Creates an entity (EDITOR or ADMIN). kind, name and at least one source are required. */
+  createEntity: EntityPayload;
+  /** Soft-deletes an action: it disappears from queries (unless includeDeleted) and can be restored. */
+  deleteAction: DeletePayload;
+  /** Soft-deletes an entity: it disappears from queries (unless includeDeleted) and can be restored. */
+  deleteEntity: DeletePayload;
+  /** Moves the duplicate's participations, relations, aliases and sources onto keep; the duplicate's id keeps resolving to keep. */
+  mergeEntities: EntityPayload;
+  /** Records a relation between two actions (stored once, readable from both ends). */
+  relateActions: ActionPayload;
+  /** Records a relation between two entities (stored once, readable from both ends). */
+  relateEntities: EntityPayload;
+  /** Removes one participant (kept in the history; a LISTING keeps at least one TARGET). */
+  removeParticipant: ActionPayload;
+  /** Brings back a soft-deleted action. */
+  restoreAction: ActionPayload;
+  /** Brings back a soft-deleted entity. */
+  restoreEntity: EntityPayload;
+  /** expectedVersion guards against lost updates: a stale version is a CONFLICT user error. */
+  updateAction: ActionPayload;
+  /** expectedVersion guards against lost updates: a stale version is a CONFLICT user error. */
+  updateEntity: EntityPayload;
+};
+
+
+export type MutationAddParticipantsArgs = {
+  actionId: Scalars['ID']['input'];
+  participants: Array<ParticipantInput>;
+};
+
+
+export type MutationCreateActionArgs = {
+  input: ActionInput;
+};
+
+
+export type MutationCreateEntityArgs = {
+  input: EntityInput;
+};
+
+
+export type MutationDeleteActionArgs = {
+  id: Scalars['ID']['input'];
+  reason?: InputMaybe<Scalars['String']['input']>;
+};
+
+
+export type MutationDeleteEntityArgs = {
+  id: Scalars['ID']['input'];
+  reason?: InputMaybe<Scalars['String']['input']>;
+};
+
+
+export type MutationMergeEntitiesArgs = {
+  duplicateId: Scalars['ID']['input'];
+  keepId: Scalars['ID']['input'];
+};
+
+
+export type MutationRelateActionsArgs = {
+  fromId: Scalars['ID']['input'];
+  kind: ActionRelationKind;
+  toId: Scalars['ID']['input'];
+};
+
+
+export type MutationRelateEntitiesArgs = {
+  fromId: Scalars['ID']['input'];
+  kind: EntityRelationKind;
+  since?: InputMaybe<Scalars['Date']['input']>;
+  toId: Scalars['ID']['input'];
+  until?: InputMaybe<Scalars['Date']['input']>;
+};
+
+
+export type MutationRemoveParticipantArgs = {
+  participationId: Scalars['ID']['input'];
+};
+
+
+export type MutationRestoreActionArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+export type MutationRestoreEntityArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+export type MutationUpdateActionArgs = {
+  expectedVersion: Scalars['Int']['input'];
+  id: Scalars['ID']['input'];
+  input: ActionInput;
+};
+
+
+export type MutationUpdateEntityArgs = {
+  expectedVersion: Scalars['Int']['input'];
+  id: Scalars['ID']['input'];
+  input: EntityInput;
+};
+
 /** Relay global object identification: every id is opaque and globally unique. */
 export type Node = {
   /** Opaque global id; pass it to `node(id:)` to fetch this object again. */
@@ -733,6 +935,23 @@ export type PageInfo = {
   hasPreviousPage: Scalars['Boolean']['output'];
   /** Cursor of the first edge of the page. */
   startCursor?: Maybe<Scalars['String']['output']>;
+};
+
+/** An entity or a country named by an action: give exactly one of entity / country. */
+export type ParticipantInput = {
+  addressAsListed?: InputMaybe<Scalars['String']['input']>;
+  /** ISO code of the country. */
+  country?: InputMaybe<Scalars['CountryCode']['input']>;
+  /** Global id of the entity. */
+  entity?: InputMaybe<Scalars['ID']['input']>;
+  /** Why it was named (at most 20,000 characters). */
+  grounds?: InputMaybe<Scalars['String']['input']>;
+  licensePolicy?: InputMaybe<Scalars['String']['input']>;
+  licenseRequirement?: InputMaybe<Scalars['String']['input']>;
+  nameAsListed?: InputMaybe<Scalars['String']['input']>;
+  note?: InputMaybe<Scalars['String']['input']>;
+  /** The part it plays. */
+  role: ParticipantRole;
 };
 
 /** The part an entity or country plays in an action. */
@@ -829,6 +1048,8 @@ export type Query = {
   entityStats: EntityStats;
   /** Nodes and edges around the roots, breadth-first: participations (by role), entity and action relations, issuing authorities, lists and technology categories. depth 0-3, maxNodes 1-2000, at most 50 roots; unknown ids are left out. */
   graph: Graph;
+  /** Audit trail of one entity, action or source, newest first. */
+  history: RevisionConnection;
   /** One list by slug ("us-entity-list"). */
   list?: Maybe<SanctionsList>;
   /** Every list, by name. */
@@ -913,6 +1134,15 @@ export type QueryGraphArgs = {
 };
 
 
+export type QueryHistoryArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  before?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  id: Scalars['ID']['input'];
+  last?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
 export type QueryListArgs = {
   slug: Scalars['String']['input'];
 };
@@ -962,6 +1192,43 @@ export type QueryTechnologyCategoryArgs = {
 export type QueryTimelineArgs = {
   filter?: InputMaybe<ActionFilter>;
   granularity?: Granularity;
+};
+
+/** One change to a record: who, when, what kind, and the field-level before/after. */
+export type Revision = {
+  __typename?: 'Revision';
+  /** Who made it: the API key name, or "seed" / "import". */
+  actor: Scalars['String']['output'];
+  /** When the change was committed. */
+  at: Scalars['DateTime']['output'];
+  /** Field -> [before, after], as a JSON object. */
+  changes: Scalars['String']['output'];
+  /** Opaque id of the revision. */
+  id: Scalars['ID']['output'];
+  /** create, update, delete, restore, merge or relate. */
+  operation: Scalars['String']['output'];
+};
+
+/** A page of revisions (Relay connection). */
+export type RevisionConnection = {
+  __typename?: 'RevisionConnection';
+  /** The edges of this page, in order. */
+  edges: Array<RevisionEdge>;
+  /** The nodes of this page, in order (edges without cursors). */
+  nodes: Array<Revision>;
+  /** Cursors and whether more pages follow. */
+  pageInfo: PageInfo;
+  /** How many match in all, across every page. */
+  totalCount: Scalars['Int']['output'];
+};
+
+/** One revision in a page, with its cursor. */
+export type RevisionEdge = {
+  __typename?: 'RevisionEdge';
+  /** Opaque cursor; pass it as `after` or `before`. */
+  cursor: Scalars['String']['output'];
+  /** The revision. */
+  node: Revision;
 };
 
 /** What a caller may do: read; also write; also manage keys. */
@@ -1060,6 +1327,24 @@ export type Source = Node & {
   version: Scalars['Int']['output'];
 };
 
+/** A cited document; sources are matched by URL, so citing a known URL reuses it. */
+export type SourceInput = {
+  /** An archived copy. */
+  archiveUrl?: InputMaybe<Scalars['URL']['input']>;
+  /** What kind of document it is. */
+  kind: SourceKind;
+  /** When it was published. */
+  publishedOn?: InputMaybe<Scalars['Date']['input']>;
+  /** Who published it. */
+  publisher?: InputMaybe<Scalars['String']['input']>;
+  /** When it was read. */
+  retrievedOn?: InputMaybe<Scalars['Date']['input']>;
+  /** Title or a plain description of the document. */
+  title: Scalars['String']['input'];
+  /** Where the document is (http or https). */
+  url: Scalars['URL']['input'];
+};
+
 /** What kind of document a source is. */
 export type SourceKind =
   | 'FEDERAL_REGISTER'
@@ -1070,6 +1355,17 @@ export type SourceKind =
   | 'OFFICIAL_PRESS_RELEASE'
   | 'OTHER'
   | 'UN_DOCUMENT';
+
+export type Subscription = {
+  __typename?: 'Subscription';
+  /** Fires when an action matching the filter is created or changed (graphql-ws). The filter means what it means in `actions(filter:)`: each event re-reads the action with it, and actions that do not match are skipped. */
+  actionRecorded: GovernmentAction;
+};
+
+
+export type SubscriptionActionRecordedArgs = {
+  filter?: InputMaybe<ActionFilter>;
+};
 
 /** A technology area, in a tree: artificial-intelligence > facial-recognition. */
 export type TechnologyCategory = Node & {
@@ -1137,6 +1433,17 @@ export type TimelineBucket = {
 /** One period of a timeline, with its actions counted by kind. */
 export type TimelineBucketActionsArgs = {
   first?: Scalars['Int']['input'];
+};
+
+/** A problem with the input that the caller can fix; nothing was written. */
+export type UserError = {
+  __typename?: 'UserError';
+  /** BAD_USER_INPUT, NOT_FOUND, CONFLICT (stale version, taken slug) or FORBIDDEN. */
+  code: Scalars['String']['output'];
+  /** Path to the input field at fault, e.g. ["input", "participants", "2", "entity"]. */
+  field?: Maybe<Array<Scalars['String']['output']>>;
+  /** What is wrong and how to fix it. */
+  message: Scalars['String']['output'];
 };
 
 /** Who is calling. */

@@ -1,4 +1,5 @@
 import { Participation } from '../modules/action/participation.entity';
+import { EntityService } from '../modules/entity/entity.service';
 import type { Context } from './context';
 import { decodeGlobalId, DecodedId } from './global-id';
 import type { Node } from './node';
@@ -10,7 +11,7 @@ export async function fetchDecoded(ctx: Context, decoded: DecodedId): Promise<No
   const found = await (() => {
     switch (decoded.type) {
       case 'Entity':
-        return load.entity(ctx, key as number);
+        return new EntityService(ctx).byId(key as number);
       case 'GovernmentAction':
         return load.action(ctx, key as number);
       case 'Country':

@@ -14,12 +14,18 @@ import { LegalEntity } from './legal-entity.entity';
 export class EntityService {
   constructor(private readonly ctx: Context) {}
 
-  bySlug(slug: string): Promise<LegalEntity | null> {
-    return findBySlug(this.ctx, LegalEntity, 'entity', slug);
+  /** By slug; a merged-away slug leads to the entity it was merged into. */
+  async bySlug(slug: string): Promise<LegalEntity | null> {
+    const found = await findBySlug(this.ctx, LegalEntity, 'entity', slug);
+    if (found) return found;
+    const redirect = await this.ctx.knex('entity_redirect').where({ from_slug: slug }).first();
+    return redirect ? this.byId(redirect.to_id) : null;
   }
 
+  /** By id; a merged-away id leads to the entity it was merged into. */
   async byId(id: number): Promise<LegalEntity | null> {
-    const entity = await this.ctx.loaders.byKey<LegalEntity, number>(LegalEntity, 'entity').load(id);
+    const redirect = await this.ctx.knex('entity_redirect').where({ from_id: id }).first();
+    const entity = await this.ctx.loaders.byKey<LegalEntity, number>(LegalEntity, 'entity').load(redirect ? redirect.to_id : id);
     return entity && !entity.deletedAt ? entity : null;
   }
 

@@ -1,11 +1,11 @@
 import type { Context } from '../../graphql/context';
 import { LegalEntity } from '../entity/legal-entity.entity';
-import { compactKey, nameKey, nameTokens, normalizeText, phoneticCodes } from './normalize';
+import { compactKey, nameKey, nameTokens, normalizeText, sameWord, wordCodes } from './normalize';
 import { EntityMatch, MatchInput } from './search.types';
 import { trigramSimilarity } from './trigram';
 
 /** How much each name feature weighs; they add up to 1 so scores stay in [0, 1]. */
-export const WEIGHTS = { trigram: 0.55, words: 0.25, phonetic: 0.2 } as const;
+export const WEIGHTS = { trigram: 0.55, words: 0.3, phonetic: 0.15 } as const;
 /** Hints move the score by these amounts. */
 export const HINTS = { countryMatch: 0.05, countryMismatch: -0.2, kindMatch: 0.03, kindMismatch: -0.1, address: 0.03 } as const;
 /** Candidates fetched per name before scoring. */
@@ -29,17 +29,20 @@ export function compareNames(query: string, candidate: string): NameScore {
       score: 1,
       matchedName: candidate,
       queryName: query,
-      explanation: [`"${query}" and "${candidate}" are the same name once case, accents, punctuation, word order and legal-form words are set aside (1.00)`],
+      explanation: [`"${query}" and "${candidate}" are the same name once case, accents, punctuation, word order and legal-form words (misspelt ones too) are set aside (1.00)`],
     };
   }
   const trigram = Math.max(trigramSimilarity(nameKey(query), nameKey(candidate)), trigramSimilarity(compactKey(query), compactKey(candidate)));
-  const qt = new Set(nameTokens(query));
-  const ct = new Set(nameTokens(candidate));
-  const shared = [...qt].filter((t) => ct.has(t)).length;
-  const words = shared / new Set([...qt, ...ct]).size;
-  const qp = phoneticCodes(query);
-  const cp = new Set(phoneticCodes(candidate));
-  const phonetic = qp.length ? qp.filter((c) => cp.has(c)).length / qp.length : 0;
+  const qt = [...new Set(nameTokens(query))];
+  const ct = [...new Set(nameTokens(candidate))];
+  // Words: the same word, a one-letter slip allowed in longer words ("hikvisoin" is "hikvision").
+  const sharedWords = pairUp(qt, ct, sameWord);
+  const words = sharedWords / (qt.length + ct.length - sharedWords);
+  // Sound: words whose Double Metaphone codes meet, counted both ways like words, so the score is symmetric.
+  const qs = qt.map(wordCodes).filter((c) => c.length);
+  const cs = ct.map(wordCodes).filter((c) => c.length);
+  const sharedSounds = pairUp(qs, cs, (a, b) => a.some((c) => b.includes(c)));
+  const phonetic = qs.length && cs.length ? sharedSounds / (qs.length + cs.length - sharedSounds) : 0;
   const score = WEIGHTS.trigram * trigram + WEIGHTS.words * words + WEIGHTS.phonetic * phonetic;
   return {
     score,
@@ -47,10 +50,32 @@ export function compareNames(query: string, candidate: string): NameScore {
     queryName: query,
     explanation: [
       `spelling: trigram similarity of "${nameKey(query)}" and "${nameKey(candidate)}" ${pct(trigram)} × ${WEIGHTS.trigram}`,
-      `words: ${shared} of ${qt.size + ct.size - shared} distinctive words shared (${pct(words)}) × ${WEIGHTS.words}`,
-      `sound: ${pct(phonetic)} of the Double Metaphone codes agree × ${WEIGHTS.phonetic}`,
+      `words: ${sharedWords} of ${qt.length + ct.length - sharedWords} distinctive words shared (${pct(words)}) × ${WEIGHTS.words}`,
+      `sound: ${sharedSounds} of ${qs.length + cs.length - sharedSounds} words sound alike by Double Metaphone (${pct(phonetic)}) × ${WEIGHTS.phonetic}`,
     ],
   };
+}
+
+/** How many one-to-one pairs of alike items the two lists have: exact-first greedy pairing. */
+function pairUp<T>(left: readonly T[], right: readonly T[], alike: (a: T, b: T) => boolean): number {
+  const free = right.map(() => true);
+  let pairs = 0;
+  const unpaired: T[] = [];
+  for (const a of left) {
+    const i = right.findIndex((b, j) => free[j] && b === a);
+    if (i >= 0) {
+      free[i] = false;
+      pairs++;
+    } else unpaired.push(a);
+  }
+  for (const a of unpaired) {
+    const i = right.findIndex((b, j) => free[j] && alike(a, b));
+    if (i >= 0) {
+      free[i] = false;
+      pairs++;
+    }
+  }
+  return pairs;
 }
 
 /** Scores one candidate entity against one screened input: best name, then the hints. */

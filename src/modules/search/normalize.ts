@@ -9,8 +9,47 @@ import doubleMetaphone from 'talisman/phonetics/double-metaphone';
 const LEGAL_FORM_WORDS = new Set([
   'co', 'company', 'corp', 'corporation', 'inc', 'incorporated', 'ltd', 'limited', 'llc', 'plc', 'gmbh', 'ag', 'sa', 'bv', 'nv',
   'group', 'holdings', 'holding', 'technology', 'technologies', 'tech', 'science', 'and', 'the', 'of',
-  'information', 'intelligent', 'network', 'networks', 'digital', 'systems', 'system', 'development', 'industry', 'industries',
 ]);
+
+/** Legal-form words long enough that a one-letter slip in them is still recognisable ("Tecnology", "Limted"). */
+const LONG_LEGAL_FORM_WORDS = [...LEGAL_FORM_WORDS].filter((w) => w.length >= 6);
+
+/** Shortest word that may differ by one edit and still count as the same word. */
+export const FUZZY_WORD_MIN_LENGTH = 5;
+
+/**
+ * At most one insertion, deletion, substitution or swap of adjacent letters apart
+ * (optimal string alignment distance <= 1): "hikvisoin"/"hikvision", "megvi"/"megvii".
+ */
+export function withinOneEdit(a: string, b: string): boolean {
+  if (a === b) return true;
+  if (Math.abs(a.length - b.length) > 1) return false;
+  let i = 0;
+  while (i < a.length && i < b.length && a[i] === b[i]) i++;
+  if (a.length === b.length) {
+    if (a.slice(i + 1) === b.slice(i + 1)) return true; // one substitution
+    return a[i] === b[i + 1] && a[i + 1] === b[i] && a.slice(i + 2) === b.slice(i + 2); // one swap
+  }
+  return a.length > b.length ? a.slice(i + 1) === b.slice(i) : a.slice(i) === b.slice(i + 1); // one insertion or deletion
+}
+
+/**
+ * The same word, allowing one slip that keeps the sound: alphabetic words of
+ * FUZZY_WORD_MIN_LENGTH letters or more, one edit apart, with a Double Metaphone code in common.
+ * "hikvisoin" is "hikvision" and "dahau" is "dahua", but "intek" is not "intel" and numbers never fuzz.
+ */
+export function sameWord(a: string, b: string): boolean {
+  if (a === b) return true;
+  if (Math.min(a.length, b.length) < FUZZY_WORD_MIN_LENGTH || !/^[a-z]+$/.test(a) || !/^[a-z]+$/.test(b)) return false;
+  if (!withinOneEdit(a, b)) return false;
+  const codes = wordCodes(b);
+  return wordCodes(a).some((c) => codes.includes(c));
+}
+
+/** A legal-form word, or a slip in a long one ("tecnology", "limted"). */
+function isLegalFormWord(word: string): boolean {
+  return LEGAL_FORM_WORDS.has(word) || (word.length >= 6 && LONG_LEGAL_FORM_WORDS.some((w) => sameWord(w, word)));
+}
 
 /** ASCII, lower case, punctuation to spaces, one space between words: "Face++" -> "face". */
 export function normalizeText(text: string): string {
@@ -23,7 +62,7 @@ export function normalizeText(text: string): string {
 /** The distinctive words of a name, legal-form words dropped (all kept if nothing else is left). */
 export function nameTokens(name: string): string[] {
   const words = normalizeText(name).split(' ').filter(Boolean);
-  const distinctive = words.filter((w) => !LEGAL_FORM_WORDS.has(w));
+  const distinctive = words.filter((w) => !isLegalFormWord(w));
   return distinctive.length ? distinctive : words;
 }
 
@@ -37,16 +76,16 @@ export function compactKey(name: string): string {
   return nameTokens(name).join('');
 }
 
+/** Double Metaphone codes (primary and alternate) of one word; none for words without letters. */
+export function wordCodes(token: string): string[] {
+  if (!/[a-z]/.test(token)) return [];
+  const [primary, alternate] = doubleMetaphone(token);
+  return [...new Set([primary, alternate].filter(Boolean))];
+}
+
 /** Double Metaphone codes of the distinctive words, for "sounds like" matching. */
 export function phoneticCodes(name: string): string[] {
-  const codes = new Set<string>();
-  for (const token of nameTokens(name)) {
-    if (!/[a-z]/.test(token)) continue;
-    const [primary, alternate] = doubleMetaphone(token);
-    if (primary) codes.add(primary);
-    if (alternate) codes.add(alternate);
-  }
-  return [...codes];
+  return [...new Set(nameTokens(name).flatMap(wordCodes))];
 }
 
 /**

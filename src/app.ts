@@ -12,15 +12,19 @@ import { domainError } from './graphql/errors';
 import { KeyAuthenticator } from './modules/auth/api-keys.service';
 import { createErrorFormatter } from './graphql/format-error';
 import { queryLimitsPlugin } from './graphql/limits';
-import { getSchema } from './graphql/schema';
+import { buildAppSchema } from './graphql/schema';
 import { warningsPlugin } from './graphql/warnings-plugin';
 import { graphiqlRouter } from './http/graphiql';
 import type { Logger } from './logger';
+import { createInProcessBus, EventBus } from './modules/subscriptions/event-bus';
+import { attachSubscriptionServer, SubscriptionServer } from './modules/subscriptions/ws-server';
 
 export interface App {
   express: Express;
   httpServer: http.Server;
   apollo: ApolloServer<Context>;
+  /** graphql-ws on the same port and path; apollo.stop() closes it before the HTTP server. */
+  subscriptions: SubscriptionServer;
 }
 
 const GRAPHQL_PATH = '/graphql';
@@ -38,26 +42,48 @@ async function databaseReady(orm: MikroORM): Promise<boolean> {
   }
 }
 
-/** Builds the HTTP app and the Apollo server for a connected ORM; the caller listens. */
-export async function createApp(config: Config, orm: MikroORM, logger: Logger): Promise<App> {
+/**
+ * Builds the HTTP app, the Apollo server and the graphql-ws server for a connected ORM; the
+ * caller listens. `bus` carries subscription events (the caller owns and closes it); without
+ * one, events stay inside this app.
+ */
+export async function createApp(config: Config, orm: MikroORM, logger: Logger, bus: EventBus = createInProcessBus()): Promise<App> {
   const app = express();
   app.disable('x-powered-by');
   const httpServer = http.createServer(app);
+  const schema = await buildAppSchema(bus.pubSub);
+  const formatError = createErrorFormatter(logger);
+  const limits = { maxDepth: config.maxQueryDepth, maxCost: config.maxQueryCost };
+  const authenticator = new KeyAuthenticator(orm.em);
+  const subscriptions = attachSubscriptionServer({
+    httpServer,
+    path: GRAPHQL_PATH,
+    schema,
+    rootEm: orm.em,
+    authenticator,
+    events: bus.events,
+    limits,
+    introspection: config.introspection,
+    requireKeyForReads: config.requireKeyForReads,
+    formatError,
+    logger,
+  });
   const apollo = new ApolloServer<Context>({
-    schema: await getSchema(),
+    schema,
     introspection: config.introspection,
     includeStacktraceInErrorResponses: false,
-    formatError: createErrorFormatter(logger),
+    formatError,
     plugins: [
+      // Closes the WebSocket connections (and server): the HTTP server cannot finish closing while they are open.
+      { serverWillStart: async () => ({ drainServer: () => subscriptions.close() }) },
       ApolloServerPluginDrainHttpServer({ httpServer }),
       ApolloServerPluginLandingPageDisabled(),
-      queryLimitsPlugin<Context>({ maxDepth: config.maxQueryDepth, maxCost: config.maxQueryCost }),
+      queryLimitsPlugin<Context>(limits),
       warningsPlugin,
     ],
   });
   await apollo.start();
 
-  const authenticator = new KeyAuthenticator(orm.em);
   /** The caller's key as a viewer; a bad key is refused outright (401), never treated as anonymous. */
   const viewerOf = async (authorization: string | undefined) => {
     try {
@@ -85,9 +111,9 @@ export async function createApp(config: Config, orm: MikroORM, logger: Logger): 
         if (!viewer && config.requireKeyForReads) {
           throw domainError('UNAUTHENTICATED', 'This server requires an API key: send "Authorization: Bearer <key>"', { http: { status: 401 } });
         }
-        return createContext(orm.em, { viewer: viewer ?? ANONYMOUS });
+        return createContext(orm.em, { viewer: viewer ?? ANONYMOUS, events: bus.events });
       },
     }),
   );
-  return { express: app, httpServer, apollo };
+  return { express: app, httpServer, apollo, subscriptions };
 }

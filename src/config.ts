@@ -26,6 +26,10 @@ export interface Config {
   readonly maxQueryCost: number;
   /** Refuse queries without a valid API key (reads are open by default). */
   readonly requireKeyForReads: boolean;
+  /** Redis that carries subscription events between server instances; unset: in-process only. */
+  readonly redisUrl: string | undefined;
+  /** Prefix of the Redis channels, so deployments (or test runs) sharing one Redis stay apart. */
+  readonly redisChannelPrefix: string;
 }
 
 export class ConfigError extends Error {
@@ -76,6 +80,29 @@ function parseDatabaseUrl(raw: string | undefined): string | undefined {
   return raw;
 }
 
+function parseRedisUrl(raw: string | undefined): string | undefined {
+  if (raw === undefined || raw === '') return undefined;
+  let url: URL;
+  try {
+    url = new URL(raw);
+  } catch {
+    throw new ConfigError('REDIS_URL', 'is not a valid URL (expected redis://[:password@]host:port[/db])');
+  }
+  if (url.protocol !== 'redis:' && url.protocol !== 'rediss:') {
+    throw new ConfigError('REDIS_URL', `must use the redis:// (or rediss://) scheme, got "${url.protocol}"`);
+  }
+  if (!url.hostname) throw new ConfigError('REDIS_URL', 'must name a host (redis://HOST:6379)');
+  return raw;
+}
+
+function parseChannelPrefix(raw: string | undefined): string {
+  if (raw === undefined || raw === '') return 'policy-kb';
+  if (!/^[A-Za-z0-9._:-]{1,100}$/.test(raw)) {
+    throw new ConfigError('REDIS_CHANNEL_PREFIX', `must be 1-100 letters, digits, ".", "_", ":" or "-", got "${raw}"`);
+  }
+  return raw;
+}
+
 /** Reads the configuration from `env` (process.env by default) and command-line flags. */
 export function loadConfig(env: NodeJS.ProcessEnv = process.env, argv: readonly string[] = []): Config {
   const logLevel = (env.LOG_LEVEL ?? 'info').toLowerCase();
@@ -97,5 +124,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, argv: readonly 
     maxQueryDepth: parsePositiveInteger('MAX_QUERY_DEPTH', env.MAX_QUERY_DEPTH, 12),
     maxQueryCost: parsePositiveInteger('MAX_QUERY_COST', env.MAX_QUERY_COST, 5000),
     requireKeyForReads: parseBoolean('REQUIRE_KEY_FOR_READS', env.REQUIRE_KEY_FOR_READS, false),
+    redisUrl: parseRedisUrl(env.REDIS_URL),
+    redisChannelPrefix: parseChannelPrefix(env.REDIS_CHANNEL_PREFIX),
   });
 }

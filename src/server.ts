@@ -5,12 +5,17 @@ import type { Config } from './config';
 import { EmbeddedDatabase, startEmbeddedPostgres } from './db/embedded';
 import { connectOrm, migrateUp, redactUrl } from './db/orm';
 import type { Logger } from './logger';
+import type { DomainEvents } from './modules/subscriptions/events';
+import { createEventBus, EventBus } from './modules/subscriptions/event-bus';
 import { backfillSearchText } from './modules/search/backfill';
 import { seedDatabase } from './seeds/seeder';
 
 export interface RunningServer {
   url: string;
   orm: MikroORM;
+  /** Announces committed changes to subscribers (in-process, or through Redis when REDIS_URL is set). */
+  events: DomainEvents;
+  /** Closes the WebSocket and HTTP servers, the Redis connections, the ORM and the embedded database. */
   stop(): Promise<void>;
 }
 
@@ -22,7 +27,8 @@ async function isEmpty(orm: MikroORM): Promise<boolean> {
 
 /**
  * Config -> database (embedded when no DATABASE_URL) -> migrations -> seeds when empty ->
- * HTTP server. Each step fails with a message that says what to fix.
+ * event bus (Redis when REDIS_URL is set) -> HTTP and WebSocket server. Each step fails with a
+ * message that says what to fix.
  */
 export async function startServer(config: Config, logger: Logger): Promise<RunningServer> {
   let embedded: EmbeddedDatabase | undefined;
@@ -39,6 +45,7 @@ export async function startServer(config: Config, logger: Logger): Promise<Runni
     await embedded?.stop();
     throw error;
   }
+  let bus: EventBus | undefined;
   try {
     if (config.migrate) {
       const applied = await migrateUp(orm);
@@ -50,7 +57,9 @@ export async function startServer(config: Config, logger: Logger): Promise<Runni
       const report = await seedDatabase(orm.em.fork());
       logger.info({ created: report.created }, 'empty database: curated seeds loaded');
     }
-    const app = await createApp(config, orm, logger);
+    bus = await createEventBus({ redisUrl: config.redisUrl, prefix: config.redisChannelPrefix, logger });
+    if (bus.transport === 'redis') logger.info({ redis: redactUrl(config.redisUrl as string) }, 'subscription events go through Redis');
+    const app = await createApp(config, orm, logger, bus);
     await new Promise<void>((resolve, reject) => {
       app.httpServer.once('error', reject);
       app.httpServer.listen(config.port, config.host, resolve);
@@ -58,16 +67,21 @@ export async function startServer(config: Config, logger: Logger): Promise<Runni
     const address = app.httpServer.address() as AddressInfo;
     const url = `http://${config.host.includes(':') ? `[${config.host}]` : config.host}:${address.port}`;
     logger.info({ url: `${url}/graphql`, database: redactUrl(databaseUrl) }, 'policy-kb is serving');
+    const events = bus.events;
+    const stopBus = bus.close.bind(bus);
     return {
       url,
       orm,
+      events,
       async stop() {
-        await app.apollo.stop(); // drains in-flight requests and closes the HTTP server
+        await app.apollo.stop(); // closes the WebSocket server, drains in-flight requests and closes the HTTP server
+        await stopBus();
         await orm.close(true);
         await embedded?.stop();
       },
     };
   } catch (error) {
+    await bus?.close();
     await orm.close(true);
     await embedded?.stop();
     throw error;

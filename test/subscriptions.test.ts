@@ -4,6 +4,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
 import { loadConfig } from '../src/config';
 import { createEventBus } from '../src/modules/subscriptions/event-bus';
+import { createKey } from '../src/modules/auth/api-keys.service';
+import { Role } from '../src/modules/auth/role';
 import { startTestServer, TestServer } from './helpers/server';
 
 /** Redis runs here on the project's machines and CI's. */
@@ -16,8 +18,8 @@ afterAll(async () => {
   for (const cleanup of cleanups.reverse()) await cleanup();
 });
 
-async function server(env: Record<string, string> = {}): Promise<TestServer> {
-  const t = await startTestServer(env);
+async function server(env: Record<string, string> = {}, sharing?: TestServer): Promise<TestServer> {
+  const t = await startTestServer(env, sharing);
   cleanups.push(() => t.stop());
   return t;
 }
@@ -191,6 +193,29 @@ describe('Subscription events across server instances', () => {
     // B publishes until A's subscription is listening (its Redis SUBSCRIBE is asynchronous).
     await sub.until(() => sub.received.length > 0, () => b.server.events.actionRecorded(action.id));
     expect(sub.received[0].data?.actionRecorded).toMatchObject({ slug: action.slug, kind: 'LISTING' });
+    expect(sub.errors).toEqual([]);
+  });
+
+  it('an action created through the write API on instance B reaches a subscriber on instance A (one database, Redis between them)', async () => {
+    const env = { REDIS_URL, REDIS_CHANNEL_PREFIX: CHANNEL_PREFIX };
+    const a = await server(env);
+    const b = await server(env, a);
+    const { key } = await createKey(b.server.orm.em.fork(), 'subscriptions-editor', Role.EDITOR);
+    const sub = new Subscriber(a.url, ACTION_RECORDED, { filter: { kind: ['STATEMENT'], text: 'Subscription test' } });
+    const create = async (n: number) =>
+      fetch(`${b.url}/graphql`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', authorization: `Bearer ${key}` },
+        body: JSON.stringify({
+          query: 'mutation($input: ActionInput!) { createAction(input: $input) { action { slug } userErrors { message } } }',
+          variables: { input: { kind: 'STATEMENT', title: `Subscription test ${n}`, authority: 'us-state', occurredOn: '2099-05-01', sources: [{ kind: 'NEWS', url: 'https://example.org/sub', title: 'x' }] } },
+        }),
+      });
+    // Create until A's subscription is listening (its Redis SUBSCRIBE is asynchronous).
+    let n = 0;
+    await sub.until(() => sub.received.length > 0, () => void create(++n), 15_000);
+    expect(sub.received[0].data?.actionRecorded).toMatchObject({ kind: 'STATEMENT', authority: { slug: 'us-state' } });
+    expect(sub.received[0].data?.actionRecorded.title).toMatch(/^Subscription test \d+$/);
     expect(sub.errors).toEqual([]);
   });
 

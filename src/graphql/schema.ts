@@ -1,6 +1,6 @@
 import 'reflect-metadata';
 import { GraphQLSchema } from 'graphql';
-import { buildSchema } from 'type-graphql';
+import { buildSchema, type PubSub } from 'type-graphql';
 import { ActionRelationResolver, ActionResolver, ParticipationResolver } from '../modules/action/action.resolver';
 import { AuthorityResolver } from '../modules/authority/authority.resolver';
 import { CountryResolver } from '../modules/country/country.resolver';
@@ -11,6 +11,11 @@ import { GraphResolver } from '../modules/analysis/graph.resolver';
 import { ActionStatsResolver, EntityStatsResolver } from '../modules/analysis/stats.resolver';
 import { TimelineResolver } from '../modules/analysis/timeline.resolver';
 import { SearchResolver } from '../modules/search/search.resolver';
+import { ActionRecordedResolver, bindPubSub } from '../modules/subscriptions/action-recorded.resolver';
+import { createInProcessBus } from '../modules/subscriptions/event-bus';
+import { HistoryResolver } from '../modules/audit/history.resolver';
+import { EntityMutationResolver } from '../modules/entity/entity-mutation.resolver';
+import { ActionMutationResolver } from '../modules/action/action-mutation.resolver';
 import { NodeResolver } from './node.resolver';
 import { DateTimeScalar } from './scalars';
 
@@ -32,18 +37,36 @@ export const RESOLVERS = [
   EntityStatsResolver,
   GraphResolver,
   SearchResolver,
+  HistoryResolver,
+  EntityMutationResolver,
+  ActionMutationResolver,
+  ActionRecordedResolver,
 ] as const;
 
-let built: Promise<GraphQLSchema> | undefined;
-
-/** The executable schema, built once per process (type-graphql metadata is global). */
-export function getSchema(): Promise<GraphQLSchema> {
-  built ??= buildSchema({
+/**
+ * The executable schema over `pubSub`, the one its subscriptions listen to. Each app instance
+ * builds its own (createApp), so two instances in one process never share an in-memory pubsub.
+ */
+export async function buildAppSchema(pubSub: PubSub): Promise<GraphQLSchema> {
+  const schema = await buildSchema({
     resolvers: RESOLVERS,
     // Timestamps are JS Dates; calendar dates are strings typed with DateScalar explicitly.
     scalarsMap: [{ type: Date, scalar: DateTimeScalar }],
     validate: { forbidUnknownValues: false },
     emitSchemaFile: false,
+    pubSub,
   });
+  bindPubSub(schema, pubSub);
+  return schema;
+}
+
+let built: Promise<GraphQLSchema> | undefined;
+
+/**
+ * A schema over a private in-process pubsub, built once per process: for printing the SDL
+ * (emit-schema) and other schema-only uses. Servers use buildAppSchema.
+ */
+export function getSchema(): Promise<GraphQLSchema> {
+  built ??= buildAppSchema(createInProcessBus().pubSub);
   return built;
 }

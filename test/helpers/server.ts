@@ -20,10 +20,11 @@ export interface TestServer {
 
 /**
  * The real server on a random port, over a fresh copy of the seeded template database.
- * `env` adds or overrides configuration variables (MAX_QUERY_COST, say).
+ * `env` adds or overrides configuration variables (MAX_QUERY_COST, say). With `sharing`, the
+ * new server uses that server's database instead (two instances of one deployment).
  */
-export async function startTestServer(env: Record<string, string> = {}): Promise<TestServer> {
-  const database = await cloneTemplate(inject('adminUrl'), inject('templateDatabase'));
+export async function startTestServer(env: Record<string, string> = {}, sharing?: TestServer): Promise<TestServer> {
+  const database = sharing ? { url: sharing.databaseUrl, drop: async () => undefined } : await cloneTemplate(inject('adminUrl'), inject('templateDatabase'));
   const config = loadConfig({ DATABASE_URL: database.url, PORT: '0', LOG_LEVEL: 'silent', MIGRATE: 'false', SEED: 'false', ...env });
   const server = await startServer(config, createLogger('silent'));
   return {

@@ -17,6 +17,9 @@ import { Participation } from './participation.entity';
 
 type Path = (string | number)[];
 
+/** Snapshot fields kept in other tables than government_action. */
+const COLLECTION_FIELDS = new Set(['participants', 'sources']);
+
 const participantLabel = (p: Participation) => `${p.role}:${p.entity ? `entity ${p.entity.id}` : `country ${p.country?.code}`}`;
 
 /** What the audit trail records of an action (participants as "ROLE:entity id" / "ROLE:country CN"). */
@@ -165,7 +168,11 @@ async function applyInput(em: EntityManager, actor: string, action: GovernmentAc
   await em.flush();
   if (participants) {
     // On update, the list given replaces the participants: the old ones are soft-deleted.
-    if (!creating) await em.nativeUpdate(Participation, { action, deletedAt: null }, { deletedAt: new Date() });
+    if (!creating) {
+      // Through the unit of work (not a native update) so versions stay in step with memory.
+      for (const old of await em.find(Participation, { action, deletedAt: null })) old.deletedAt = new Date();
+      await em.flush();
+    }
     await addResolved(em, action, participants);
   }
   const problems: UserError[] = [];
@@ -199,9 +206,12 @@ export async function updateAction(em: EntityManager, actor: string, id: number,
   await applyInput(em, actor, action, input, false);
   const changes = diff(before, await snapshotAction(em, action));
   if (Object.keys(changes).length) {
-    // Participants and sources live in other tables; the action's version must still move.
-    action.updatedAt = new Date();
-    await em.flush();
+    // Participants and sources live in other tables: when only they changed, touch the row
+    // so the action's version still moves (once per update).
+    if (Object.keys(changes).every((k) => COLLECTION_FIELDS.has(k))) {
+      action.updatedAt = new Date();
+      await em.flush();
+    }
     recordRevision(em, actor, 'update', 'GovernmentAction', action.id, changes);
     await em.flush();
   }

@@ -142,10 +142,8 @@ export async function updateEntity(em: EntityManager, actor: string, id: number,
   await applyInput(em, actor, entity, input, false);
   const changes = diff(before, snapshotEntity(entity));
   if (!Object.keys(changes).length) return entity;
-  // Collections alone do not raise the version; a real change always should.
-  if (!em.getUnitOfWork().getOriginalEntityData(entity) || Object.keys(changes).every((k) => k === 'technologies' || k === 'sources')) {
-    entity.updatedAt = new Date();
-  }
+  // Collections live in pivot tables: when only they changed, touch the row so the version moves.
+  if (Object.keys(changes).every((k) => k === 'technologies' || k === 'sources')) entity.updatedAt = new Date();
   await em.flush();
   recordRevision(em, actor, 'update', 'Entity', entity.id, changes);
   await em.flush();

@@ -12,18 +12,12 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import { randomBytes } from 'node:crypto';
 import autocannon from 'autocannon';
 import { Kind, OperationDefinitionNode, parse } from 'graphql';
-import { Client } from 'pg';
-import { loadConfig } from '../src/config';
-import { connectOrm, migrateUp, redactUrl } from '../src/db/orm';
-import { createLogger } from '../src/logger';
-import { RunningServer, startServer } from '../src/server';
-import { seedDatabase } from '../src/seeds/seeder';
+import type { RunningServer } from '../src/server';
+import { startScratchServer } from '../scripts/scratch-server';
 
 const QUERIES_DIR = path.resolve(__dirname, '../docs/queries');
-const DEFAULT_DATABASE_URL = 'postgres://postgres@127.0.0.1:5432/postgres';
 
 interface Options {
   duration: number;
@@ -33,17 +27,16 @@ interface Options {
   /** Print the SQL of the single counted request (stderr). */
   showSql: boolean;
   /** ANALYZE the scratch database after seeding. */
-  analyze: boolean;
 }
 
 function usage(message?: string): never {
   if (message) console.error(message);
-  console.error('usage: npm run bench:queries -- [--duration SECONDS (5)] [--connections N (10)] [--warmup REQUESTS (100)] [--only NAME] [--show-sql] [--no-analyze]');
+  console.error('usage: npm run bench:queries -- [--duration SECONDS (5)] [--connections N (10)] [--warmup REQUESTS (100)] [--only NAME] [--show-sql]');
   process.exit(2);
 }
 
 function parseOptions(argv: string[]): Options {
-  const options: Options = { duration: 5, connections: 10, warmup: 100, showSql: false, analyze: true };
+  const options: Options = { duration: 5, connections: 10, warmup: 100, showSql: false };
   for (let i = 0; i < argv.length; i++) {
     const [flag, inline] = argv[i].split('=', 2);
     const value = () => inline ?? argv[++i] ?? usage(`${flag} needs a value`);
@@ -57,7 +50,6 @@ function parseOptions(argv: string[]): Options {
     else if (flag === '--warmup') options.warmup = positive(value(), 100_000);
     else if (flag === '--only') options.only = value();
     else if (flag === '--show-sql') options.showSql = true;
-    else if (flag === '--no-analyze') options.analyze = false;
     else if (flag === '--help' || flag === '-h') usage();
     else usage(`unknown argument "${argv[i]}"`);
   }
@@ -199,54 +191,9 @@ function printTable(rows: Row[], options: Options): void {
 
 async function main(): Promise<void> {
   const options = parseOptions(process.argv.slice(2));
-  const adminUrl = process.env.DATABASE_URL || DEFAULT_DATABASE_URL;
-  const scratch = `policy_kb_bench_${randomBytes(6).toString('hex')}`;
-  const scratchUrl = (() => {
-    const u = new URL(adminUrl);
-    u.pathname = `/${scratch}`;
-    return u.toString();
-  })();
-  const admin = async (sql: string) => {
-    const client = new Client({ connectionString: adminUrl });
-    await client.connect();
-    try {
-      await client.query(sql);
-    } finally {
-      await client.end();
-    }
-  };
-
-  let server: RunningServer | undefined;
-  let created = false;
-  let cleaning: Promise<void> | undefined;
-  const cleanUp = () =>
-    (cleaning ??= (async () => {
-      await server?.stop().catch((e) => console.error('stopping the server:', e));
-      if (created) await admin(`drop database if exists "${scratch}" with (force)`).catch((e) => console.error(`dropping ${scratch}:`, e));
-    })());
-  for (const signal of ['SIGINT', 'SIGTERM'] as const) {
-    process.once(signal, () => {
-      console.error(`\n${signal}: dropping the scratch database`);
-      void cleanUp().finally(() => process.exit(130));
-    });
-  }
-
+  const scratch = await startScratchServer('policy_kb_bench');
+  const server = scratch.server;
   try {
-    console.error(`scratch database ${redactUrl(scratchUrl)}: migrating and seeding`);
-    await admin(`create database "${scratch}"`);
-    created = true;
-    const orm = await connectOrm(scratchUrl);
-    try {
-      await migrateUp(orm);
-      await seedDatabase(orm.em.fork());
-      // Planner statistics, as autovacuum would gather them on a running server: without them a
-      // freshly seeded database picks nested-loop plans over the listing_period view.
-      if (options.analyze) await orm.em.getConnection().execute('analyze');
-    } finally {
-      await orm.close(true);
-    }
-    const config = loadConfig({ DATABASE_URL: scratchUrl, HOST: '127.0.0.1', PORT: '0', LOG_LEVEL: 'silent', MIGRATE: 'false', SEED: 'false' });
-    server = await startServer(config, createLogger('silent'));
     const graphqlUrl = `${server.url}/graphql`;
 
     const operations: Operation[] = [{ name: 'baseline', query: '{ __typename }', variables: {} }];
@@ -264,7 +211,7 @@ async function main(): Promise<void> {
     printTable(rows, options);
     if (rows.some((r) => r.failures)) process.exitCode = 1;
   } finally {
-    await cleanUp();
+    await scratch.stop();
   }
 }
 

@@ -14,16 +14,9 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import { randomBytes } from 'node:crypto';
-import { Client } from 'pg';
-import { loadConfig } from '../src/config';
-import { connectOrm, migrateUp, redactUrl } from '../src/db/orm';
-import { createLogger } from '../src/logger';
-import { RunningServer, startServer } from '../src/server';
-import { seedDatabase } from '../src/seeds/seeder';
+import { startScratchServer } from './scratch-server';
 
 export const FIXTURE = path.resolve(__dirname, '../test/fixtures/match-eval.json');
-const DEFAULT_DATABASE_URL = 'postgres://postgres@127.0.0.1:5432/postgres';
 /** matchMany takes at most this many inputs per call. */
 const CHUNK = 100;
 
@@ -213,22 +206,6 @@ export function formatReport(report: EvalReport): string {
   return lines.join('\n');
 }
 
-function withDatabase(url: string, database: string): string {
-  const u = new URL(url);
-  u.pathname = `/${database}`;
-  return u.toString();
-}
-
-async function admin(adminUrl: string, sql: string): Promise<void> {
-  const client = new Client({ connectionString: adminUrl });
-  await client.connect();
-  try {
-    await client.query(sql);
-  } finally {
-    await client.end();
-  }
-}
-
 function parseArgs(argv: string[]): { threshold: number; json: boolean } {
   const options = { threshold: 0.5, json: false };
   for (let i = 0; i < argv.length; i++) {
@@ -245,23 +222,9 @@ function parseArgs(argv: string[]): { threshold: number; json: boolean } {
 
 async function main(): Promise<void> {
   const options = parseArgs(process.argv.slice(2));
-  const adminUrl = withDatabase(process.env.DATABASE_URL || DEFAULT_DATABASE_URL, 'postgres');
-  const database = `policy_kb_eval_${randomBytes(6).toString('hex')}`;
-  const databaseUrl = withDatabase(adminUrl, database);
-  console.error(`scratch database ${redactUrl(databaseUrl)}`);
-  await admin(adminUrl, `create database "${database}"`);
-  let server: RunningServer | undefined;
+  const scratch = await startScratchServer('policy_kb_eval');
   try {
-    const orm = await connectOrm(databaseUrl);
-    try {
-      await migrateUp(orm);
-      await seedDatabase(orm.em.fork());
-    } finally {
-      await orm.close(true);
-    }
-    const config = loadConfig({ DATABASE_URL: databaseUrl, PORT: '0', LOG_LEVEL: 'silent', MIGRATE: 'false', SEED: 'false' });
-    server = await startServer(config, createLogger('silent'));
-    const url = `${server.url}/graphql`;
+    const url = `${scratch.server.url}/graphql`;
     const gql: Gql = async (query, variables) => {
       const response = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query, variables }) });
       return (await response.json()) as Awaited<ReturnType<Gql>>;
@@ -269,8 +232,7 @@ async function main(): Promise<void> {
     const report = await evaluateMatch(gql, loadCases(), options.threshold);
     console.log(options.json ? JSON.stringify(report, null, 2) : formatReport(report));
   } finally {
-    await server?.stop();
-    await admin(adminUrl, `drop database if exists "${database}" with (force)`);
+    await scratch.stop();
   }
 }
 

@@ -4,7 +4,7 @@ import type { TestServer } from './server';
 
 export interface KeyedClient {
   /** A GraphQL request sent with the key of `role` (or none). */
-  as(role: Role | null, query: string, variables?: Record<string, unknown>): Promise<{ status: number; body: { data?: any; errors?: any[] } }>;
+  as(role: Role | null, query: string, variables?: Record<string, unknown>): Promise<{ status: number; body: { data?: any; errors?: any } }>;
   keys: Record<Role, string>;
 }
 
@@ -22,7 +22,7 @@ export async function keyedClient(t: TestServer, prefix = 'test'): Promise<Keyed
         headers: { 'content-type': 'application/json', ...(role ? { authorization: `Bearer ${keys[role]}` } : {}) },
         body: JSON.stringify({ query, variables }),
       });
-      return { status: response.status, body: (await response.json()) as { data?: any; errors?: any[] } };
+      return { status: response.status, body: (await response.json()) as { data?: any; errors?: any } };
     },
   };
 }

@@ -380,6 +380,19 @@ const CHECKS: Record<string, (op: Operation) => Promise<void>> = {
     expect(small.nodes).toHaveLength(10);
   },
 
+  async 'search-and-screen.graphql'(op) {
+    const { search, matchMany } = await run(op);
+    expect(search[0]).toMatchObject({ matched: 'Hikvision', node: { __typename: 'Entity', slug: 'cn-hikvision' } });
+    expect(matchMany).toHaveLength(3);
+    expect(matchMany[0][0]).toMatchObject({ entity: { slug: 'cn-sensetime' } });
+    expect(matchMany[0][0].score).toBeGreaterThanOrEqual(0.8);
+    expect(matchMany[0][0].explanation.length).toBeGreaterThan(0);
+    expect(matchMany[1][0]).toMatchObject({ score: 1, matchedName: '海康威视', entity: { slug: 'cn-hikvision' } });
+    expect(matchMany[2]).toEqual([]);
+    const citation = await run(op, { query: '54002', names: [] });
+    expect(citation.search[0]).toMatchObject({ matched: 'citation: 84 FR 54002', node: { slug: OCT_2019_RULE } });
+  },
+
   async 'technology-category-firms.graphql'(op) {
     const { technologyCategory: ai } = await run(op);
     expect(ai).toMatchObject({ slug: 'artificial-intelligence', name: 'Artificial intelligence', parent: null });

@@ -102,6 +102,11 @@ describe('ActionFilter', () => {
   it('refuses an unknown enum value and an inverted range as BAD_USER_INPUT naming the field', async () => {
     const badEnum = await t.gql('{ actions(filter: { kind: [SANCTION] }) { totalCount } }');
     expect(badEnum.errors?.[0]?.message).toMatch(/SANCTION/);
+    expect(badEnum.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
+    expect(badEnum.errors?.[0]?.message).toContain('"kind"');
+    const unknownField = await t.gql('{ entities(filter: { colour: "red" }) { totalCount } }');
+    expect(unknownField.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
+    expect(unknownField.errors?.[0]?.message).toContain('colour');
     const inverted = await t.gql('{ entities(filter: { targetedBetween: { from: "2021-01-01", to: "2019-01-01" } }) { totalCount } }');
     expect(inverted.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
     expect(inverted.errors?.[0]?.message).toContain('"targetedBetween"');

@@ -19,6 +19,13 @@ const CLIENT_CODES = new Set([
 ]);
 
 /**
+ * graphql-js's messages for a literal value of the wrong shape (ValuesOfCorrectTypeRule): a
+ * bad scalar, an unknown enum value, an unknown or missing input field. They are the
+ * client's input errors, not broken documents.
+ */
+const BAD_VALUE = /^(Expected value of type|Value ".*" does not exist in ".*" enum|Field ".*" is not defined by type|Field ".*" of required type ".*" was not provided|Enum ".*" cannot represent)/;
+
+/**
  * The argument (or input field) whose literal value a validation error points at, found by
  * position in the document, so "Expected value of type CountryCode" can say which argument.
  */
@@ -50,7 +57,7 @@ export function createErrorFormatter(logger: Logger) {
   return (formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError => {
     const original = error instanceof GraphQLError ? error : null;
     const code = String(formatted.extensions?.code ?? '');
-    if (code === 'GRAPHQL_VALIDATION_FAILED' && original && /^Expected value of type/.test(original.message)) {
+    if (code === 'GRAPHQL_VALIDATION_FAILED' && original && BAD_VALUE.test(original.message)) {
       const argument = argumentAt(original);
       return {
         message: argument ? `Argument "${argument}": ${original.message}` : original.message,

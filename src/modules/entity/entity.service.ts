@@ -22,10 +22,16 @@ export class EntityService {
     return redirect ? this.byId(redirect.to_id) : null;
   }
 
-  /** By id; a merged-away id leads to the entity it was merged into. */
+  /** By id; a merged-away id leads to the entity it was merged into (batched: one lookup per request batch). */
   async byId(id: number): Promise<LegalEntity | null> {
-    const redirect = await this.ctx.knex('entity_redirect').where({ from_id: id }).first();
-    const entity = await this.ctx.loaders.byKey<LegalEntity, number>(LegalEntity, 'entity').load(redirect ? redirect.to_id : id);
+    const target = await this.ctx.loaders
+      .get<number, number>('entityRedirect', async (ids) => {
+        const rows = (await this.ctx.knex('entity_redirect').select('from_id', 'to_id').whereIn('from_id', ids)) as { from_id: number; to_id: number }[];
+        const to = new Map(rows.map((r) => [r.from_id, r.to_id]));
+        return ids.map((i) => to.get(i) ?? i);
+      })
+      .load(id);
+    const entity = await this.ctx.loaders.byKey<LegalEntity, number>(LegalEntity, 'entity').load(target);
     return entity && !entity.deletedAt ? entity : null;
   }
 

@@ -45,7 +45,8 @@ export async function startScratchServer(prefix: string): Promise<ScratchServer>
     } finally {
       await orm.close(true);
     }
-    const config = loadConfig({ DATABASE_URL: databaseUrl, HOST: '127.0.0.1', PORT: '0', LOG_LEVEL: 'silent', MIGRATE: 'false', SEED: 'false' });
+    // No rate limit: a benchmark is the one client, on purpose.
+    const config = loadConfig({ DATABASE_URL: databaseUrl, HOST: '127.0.0.1', PORT: '0', LOG_LEVEL: 'silent', MIGRATE: 'false', SEED: 'false', RATE_LIMIT_COST_PER_MINUTE: '0' });
     server = await startServer(config, createLogger('silent'));
   } catch (error) {
     await stop();

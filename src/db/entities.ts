@@ -3,6 +3,7 @@ import { GovernmentAction } from '../modules/action/government-action.entity';
 import { Participation } from '../modules/action/participation.entity';
 import { Revision } from '../modules/audit/revision.entity';
 import { ApiKey } from '../modules/auth/api-key.entity';
+import { ImportRun } from '../modules/bulk/import-run.entity';
 import { Authority } from '../modules/authority/authority.entity';
 import { Country } from '../modules/country/country.entity';
 import { EntityRedirect } from '../modules/entity/entity-redirect.entity';
@@ -29,4 +30,5 @@ export const ENTITIES = [
   Revision,
   ApiKey,
   EntityRedirect,
+  ImportRun,
 ];

@@ -13,7 +13,16 @@ export const WORD_SIMILARITY_THRESHOLD = 0.3;
  * The ORM options for a database URL. The URL is passed in (never read at import time) so the
  * embedded database, tests and the CLI can each choose theirs.
  */
-export function ormOptions(clientUrl: string, extra: Partial<Options> = {}): Options {
+export interface SessionSettings {
+  /** PostgreSQL statement_timeout of every pooled connection, in ms; 0 or unset: none (CLI, seeding). */
+  statementTimeoutMs?: number;
+}
+
+export function ormOptions(clientUrl: string, extra: Partial<Options> = {}, session: SessionSettings = {}): Options {
+  const settings = [`set pg_trgm.word_similarity_threshold = ${WORD_SIMILARITY_THRESHOLD}`];
+  const statementTimeout = Math.floor(session.statementTimeoutMs ?? 0);
+  // A runaway statement is cancelled by PostgreSQL itself (SQLSTATE 57014), before the HTTP request times out.
+  if (statementTimeout > 0) settings.push(`set statement_timeout = ${statementTimeout}`);
   return defineConfig({
     clientUrl,
     entities: ENTITIES,
@@ -34,9 +43,10 @@ export function ormOptions(clientUrl: string, extra: Partial<Options> = {}): Opt
       min: 0,
       max: 10,
       // Search uses pg_trgm's index-backed word-similarity operator (%>); its cut-off is a
-      // session setting, so every connection gets it (see modules/search).
+      // session setting, so every connection gets it (see modules/search). The server also sets
+      // statement_timeout here (STATEMENT_TIMEOUT_MS).
       afterCreate: (conn: { query(sql: string, cb: (err: Error | null) => void): void }, done: (err: Error | null, conn: unknown) => void) => {
-        conn.query(`set pg_trgm.word_similarity_threshold = ${WORD_SIMILARITY_THRESHOLD}`, (err) => done(err, conn));
+        conn.query(settings.join('; '), (err) => done(err, conn));
       },
     },
     debug: false,

@@ -1,11 +1,11 @@
 import { MikroORM } from '@mikro-orm/postgresql';
-import { ormOptions } from './mikro-orm.config';
+import { ormOptions, SessionSettings } from './mikro-orm.config';
 
 /** Connects the ORM and fails with a clear message when the database cannot be reached. */
-export async function connectOrm(databaseUrl: string): Promise<MikroORM> {
+export async function connectOrm(databaseUrl: string, session: SessionSettings = {}): Promise<MikroORM> {
   let orm: MikroORM;
   try {
-    orm = await MikroORM.init(ormOptions(databaseUrl));
+    orm = await MikroORM.init(ormOptions(databaseUrl, {}, session));
   } catch (error) {
     throw new Error(`Cannot connect to the database at ${redactUrl(databaseUrl)}: ${error instanceof Error ? error.message : String(error)}`);
   }

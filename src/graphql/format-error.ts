@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { GraphQLError, GraphQLFormattedError, Kind, parse, visit } from 'graphql';
+import { currentRequest } from '../http/request-context';
 import type { Logger } from '../logger';
 
 /** Codes that are safe to show as they are: the client caused them or can act on them. */
@@ -16,7 +17,28 @@ const CLIENT_CODES = new Set([
   'PERSISTED_QUERY_NOT_FOUND',
   'PERSISTED_QUERY_NOT_SUPPORTED',
   'OPERATION_RESOLUTION_FAILURE',
+  'TIMEOUT',
+  'SERVICE_UNAVAILABLE',
 ]);
+
+/** PostgreSQL and driver errors that mean "the database is not there right now", not a bug. */
+const UNAVAILABLE_SQLSTATES = new Set(['57P01', '57P02', '57P03', '08000', '08001', '08003', '08004', '08006', '53300']);
+const UNAVAILABLE_MESSAGES = /ECONNREFUSED|ECONNRESET|EPIPE|Connection terminated|connection is closed|Client has encountered a connection error|Knex: Timeout acquiring a connection|terminating connection|the database system is (starting up|shutting down|in recovery)|Transaction query already complete/i;
+
+/** Text PostgreSQL cannot store: NUL (U+0000) and untranslatable characters. */
+const BAD_TEXT_SQLSTATES = new Set(['22021', '22P05']);
+
+/** What kind of failure `cause` is, looking through MikroORM's wrapped driver errors. */
+function classify(cause: unknown): 'timeout' | 'unavailable' | 'bad-text' | null {
+  for (let e = cause as { code?: unknown; message?: unknown; cause?: unknown; previous?: unknown } | undefined, i = 0; e && i < 5; i++) {
+    if (e.code === '57014') return 'timeout'; // query_canceled: statement_timeout
+    if (typeof e.code === 'string' && BAD_TEXT_SQLSTATES.has(e.code)) return 'bad-text';
+    if (typeof e.code === 'string' && UNAVAILABLE_SQLSTATES.has(e.code)) return 'unavailable';
+    if (typeof e.message === 'string' && UNAVAILABLE_MESSAGES.test(e.message)) return 'unavailable';
+    e = (e.previous ?? e.cause) as typeof e;
+  }
+  return null;
+}
 
 /**
  * graphql-js's messages for a literal value of the wrong shape (ValuesOfCorrectTypeRule): a
@@ -69,14 +91,47 @@ export function createErrorFormatter(logger: Logger) {
       const { stacktrace: _hidden, ...extensions } = formatted.extensions ?? {};
       return { ...formatted, extensions };
     }
-    const errorId = randomUUID();
+    // The HTTP request's id (also in the x-request-id header and every log line of the request);
+    // a fresh one for WebSocket operations.
+    const request = currentRequest();
+    const errorId = request?.id ?? randomUUID();
     const cause = original?.originalError ?? error;
-    logger.error({ errorId, path: formatted.path, err: cause }, 'unexpected error while resolving a request');
+    const kind = classify(cause);
+    if (kind === 'bad-text') {
+      return {
+        message: 'A text argument contains a character that cannot be stored or searched (such as NUL, U+0000)',
+        locations: formatted.locations,
+        path: formatted.path,
+        extensions: { code: 'BAD_USER_INPUT' },
+      };
+    }
+    if (kind === 'timeout') {
+      logger.warn({ reqId: errorId, path: formatted.path, err: cause }, 'a database statement exceeded statement_timeout');
+      request?.errorCodes.push('TIMEOUT');
+      return {
+        message: `A database statement took longer than the server allows (statement_timeout); simplify the query or ask for smaller pages (request id ${errorId})`,
+        locations: formatted.locations,
+        path: formatted.path,
+        extensions: { code: 'TIMEOUT', errorId, requestId: errorId },
+      };
+    }
+    if (kind === 'unavailable') {
+      logger.error({ reqId: errorId, path: formatted.path, err: cause }, 'database unavailable while resolving a request');
+      request?.errorCodes.push('SERVICE_UNAVAILABLE');
+      return {
+        message: `The database is unavailable; retry later (request id ${errorId})`,
+        locations: formatted.locations,
+        path: formatted.path,
+        extensions: { code: 'SERVICE_UNAVAILABLE', errorId, requestId: errorId },
+      };
+    }
+    logger.error({ reqId: errorId, errorId, path: formatted.path, err: cause }, 'unexpected error while resolving a request');
+    request?.errorCodes.push('INTERNAL_SERVER_ERROR');
     return {
       message: `Internal server error; quote this id when reporting it: ${errorId}`,
       locations: formatted.locations,
       path: formatted.path,
-      extensions: { code: 'INTERNAL_SERVER_ERROR', errorId },
+      extensions: { code: 'INTERNAL_SERVER_ERROR', errorId, requestId: errorId },
     };
   };
 }

@@ -37,6 +37,24 @@ import { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE } from './page-args';
 export interface QueryLimits {
   maxDepth: number;
   maxCost: number;
+  /** Most aliased fields per operation, fragments expanded (unset: no limit). */
+  maxAliases?: number;
+}
+
+/** What the plugin learned about an operation that passed the limits (for rate limiting and logs). */
+export interface OperationCost<TContext> {
+  cost: number;
+  depth: number;
+  aliases: number;
+  operationName: string | null;
+  contextValue: TContext;
+  /** The response's HTTP head: headers set here reach the client, also when the hook throws. */
+  http: { headers: Map<string, string>; status?: number } | undefined;
+}
+
+export interface QueryLimitsHooks<TContext> {
+  /** Called once per operation, after the limits passed, with its cost; may throw (RATE_LIMITED). */
+  onCost?(info: OperationCost<TContext>): Promise<void> | void;
 }
 
 export const COST_EXPLANATION = 'each connection costs its page size, multiplied by the page sizes above it';
@@ -126,6 +144,43 @@ export function queryDepth(document: DocumentNode, operation: OperationDefinitio
   return depthOf(operation.selectionSet);
 }
 
+/**
+ * Aliased fields of an operation, fragments expanded (a fragment spread three times counts its
+ * aliases three times), introspection included: aliases multiply work without nesting.
+ */
+export function queryAliases(document: DocumentNode, operation: OperationDefinitionNode): number {
+  const fragments = new Map<string, FragmentDefinitionNode>();
+  for (const d of document.definitions) if (d.kind === Kind.FRAGMENT_DEFINITION) fragments.set(d.name.value, d);
+  const memo = new Map<string, number>();
+  const visiting = new Set<string>();
+  const count = (set: SelectionSetNode): number => {
+    let n = 0;
+    for (const selection of set.selections) {
+      if (selection.kind === Kind.FIELD) {
+        if (selection.alias) n++;
+        if (selection.selectionSet) n += count(selection.selectionSet);
+      } else if (selection.kind === Kind.INLINE_FRAGMENT) {
+        n += count(selection.selectionSet);
+      } else {
+        const name = selection.name.value;
+        const fragment = fragments.get(name);
+        if (!fragment || visiting.has(name)) continue;
+        let known = memo.get(name);
+        if (known === undefined) {
+          visiting.add(name);
+          known = count(fragment.selectionSet);
+          visiting.delete(name);
+          memo.set(name, known);
+        }
+        n += known;
+      }
+      if (n > Number.MAX_SAFE_INTEGER / 2) return n;
+    }
+    return n;
+  };
+  return count(operation.selectionSet);
+}
+
 /** Cost of one operation under the cost model above, with the request's variables. */
 export function queryCost(schema: GraphQLSchema, document: DocumentNode, operation: OperationDefinitionNode, variables: Record<string, unknown> = {}): number {
   // Only the operation that runs, with the fragments it may use.
@@ -140,41 +195,67 @@ function limitError(message: string, extensions: Record<string, unknown>): Graph
   return new GraphQLError(message, { extensions: { ...extensions, code: 'BAD_USER_INPUT', http: { status: 400 } } });
 }
 
+/** What an operation measures, once it is known to be within the limits. */
+export interface OperationMeasure {
+  depth: number;
+  aliases: number;
+  /** Null when a variable has the wrong type: execution then refuses the operation itself. */
+  cost: number | null;
+}
+
 /**
- * Refuses operations over the depth or cost limit before execution, with a BAD_USER_INPUT
- * error that gives the limit and the computed value (also in `extensions`).
+ * Checks one operation against the depth, alias and cost limits; throws a BAD_USER_INPUT
+ * GraphQLError that gives the limit and the computed value. Shared by HTTP (the plugin below)
+ * and WebSocket subscriptions.
  */
-export function queryLimitsPlugin<TContext extends object>(limits: QueryLimits): ApolloServerPlugin<TContext> {
+export function checkOperation(
+  schema: GraphQLSchema,
+  document: DocumentNode,
+  operation: OperationDefinitionNode,
+  variables: Record<string, unknown>,
+  limits: QueryLimits,
+): OperationMeasure {
+  const depth = queryDepth(document, operation);
+  if (depth > limits.maxDepth) {
+    throw limitError(`Query depth ${depth} exceeds the limit of ${limits.maxDepth} (nested selection sets, fragments expanded)`, { limit: limits.maxDepth, depth });
+  }
+  const aliases = queryAliases(document, operation);
+  if (limits.maxAliases !== undefined && aliases > limits.maxAliases) {
+    throw limitError(`Query has ${aliases} aliases, over the limit of ${limits.maxAliases} (aliased fields, fragments expanded)`, { limit: limits.maxAliases, aliases });
+  }
+  let cost: number;
+  try {
+    cost = queryCost(schema, document, operation, variables);
+  } catch (error) {
+    // A variable of the wrong type: execution refuses the whole operation with its own
+    // BAD_USER_INPUT error before any resolver runs, so leave that message to it.
+    if (error instanceof GraphQLError && error.nodes?.[0]?.kind === Kind.VARIABLE_DEFINITION) return { depth, aliases, cost: null };
+    const message = error instanceof Error ? error.message : String(error);
+    if (/maximum allowed number of nodes/.test(message)) {
+      throw limitError(`Query has more than ${MAX_QUERY_NODES} selections once fragments are expanded`, { limit: MAX_QUERY_NODES });
+    }
+    // An argument whose value cannot be read: refuse the whole operation rather than skip its cost.
+    throw limitError(message, error instanceof GraphQLError ? { ...error.extensions } : {});
+  }
+  if (cost > limits.maxCost) {
+    throw limitError(`Query cost ${cost} exceeds the limit of ${limits.maxCost} (${COST_EXPLANATION})`, { limit: limits.maxCost, cost });
+  }
+  return { depth, aliases, cost };
+}
+
+/**
+ * Refuses operations over the depth, alias or cost limit before execution (checkOperation)
+ * and reports the cost of the others to `hooks` (rate limiting, logs).
+ */
+export function queryLimitsPlugin<TContext extends object>(limits: QueryLimits, hooks: QueryLimitsHooks<TContext> = {}): ApolloServerPlugin<TContext> {
   return {
     async requestDidStart(): Promise<GraphQLRequestListener<TContext>> {
       return {
-        async didResolveOperation({ schema, document, operation, request }) {
+        async didResolveOperation({ schema, document, operation, request, contextValue, response, operationName }) {
           // No single operation to run: execution reports that itself.
           if (!operation) return;
-          const depth = queryDepth(document, operation);
-          if (depth > limits.maxDepth) {
-            throw limitError(`Query depth ${depth} exceeds the limit of ${limits.maxDepth} (nested selection sets, fragments expanded)`, {
-              limit: limits.maxDepth,
-              depth,
-            });
-          }
-          let cost: number;
-          try {
-            cost = queryCost(schema, document, operation, request.variables ?? {});
-          } catch (error) {
-            // A variable of the wrong type: execution refuses the whole operation with its own
-            // BAD_USER_INPUT error before any resolver runs, so leave that message to it.
-            if (error instanceof GraphQLError && error.nodes?.[0]?.kind === Kind.VARIABLE_DEFINITION) return;
-            const message = error instanceof Error ? error.message : String(error);
-            if (/maximum allowed number of nodes/.test(message)) {
-              throw limitError(`Query has more than ${MAX_QUERY_NODES} selections once fragments are expanded`, { limit: MAX_QUERY_NODES });
-            }
-            // An argument whose value cannot be read: refuse the whole operation rather than skip its cost.
-            throw limitError(message, error instanceof GraphQLError ? { ...error.extensions } : {});
-          }
-          if (cost > limits.maxCost) {
-            throw limitError(`Query cost ${cost} exceeds the limit of ${limits.maxCost} (${COST_EXPLANATION})`, { limit: limits.maxCost, cost });
-          }
+          const { depth, aliases, cost } = checkOperation(schema, document, operation, request.variables ?? {}, limits);
+          await hooks.onCost?.({ cost: cost ?? 0, depth, aliases, operationName: operationName ?? null, contextValue, http: response.http });
         },
       };
     },

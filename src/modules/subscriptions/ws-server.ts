@@ -14,12 +14,13 @@ import {
   parse,
   specifiedRules,
   validate,
+  OperationDefinitionNode,
 } from 'graphql';
 import { CloseCode } from 'graphql-ws';
 import { useServer } from 'graphql-ws/use/ws';
 import { WebSocketServer } from 'ws';
 import { ANONYMOUS, createContext, Viewer } from '../../graphql/context';
-import { COST_EXPLANATION, queryCost, queryDepth, QueryLimits } from '../../graphql/limits';
+import { checkOperation, QueryLimits } from '../../graphql/limits';
 import type { Logger } from '../../logger';
 import type { KeyAuthenticator } from '../auth/api-keys.service';
 import type { DomainEvents } from './events';
@@ -80,27 +81,16 @@ function requestError(message: string, code: string, extensions: Record<string, 
   return new GraphQLError(message, { extensions: { ...extensions, code } });
 }
 
-/** The depth and cost limits of HTTP (limits.ts), with the same messages. */
-function limitErrors(schema: GraphQLSchema, document: DocumentNode, operation: Parameters<typeof queryDepth>[1], variables: Record<string, unknown>, limits: QueryLimits): GraphQLError[] {
-  const depth = queryDepth(document, operation);
-  if (depth > limits.maxDepth) {
-    return [
-      requestError(`Query depth ${depth} exceeds the limit of ${limits.maxDepth} (nested selection sets, fragments expanded)`, 'BAD_USER_INPUT', {
-        limit: limits.maxDepth,
-        depth,
-      }),
-    ];
-  }
-  let cost: number;
+/** The limits of HTTP (limits.ts checkOperation), with the same messages; no HTTP status over a socket. */
+function limitErrors(schema: GraphQLSchema, document: DocumentNode, operation: OperationDefinitionNode, variables: Record<string, unknown>, limits: QueryLimits): GraphQLError[] {
   try {
-    cost = queryCost(schema, document, operation, variables);
+    checkOperation(schema, document, operation, variables, limits);
+    return [];
   } catch (error) {
-    return [requestError(error instanceof Error ? error.message : String(error), 'BAD_USER_INPUT')];
+    if (!(error instanceof GraphQLError)) throw error;
+    const { http: _status, ...extensions } = error.extensions;
+    return [new GraphQLError(error.message, { extensions })];
   }
-  if (cost > limits.maxCost) {
-    return [requestError(`Query cost ${cost} exceeds the limit of ${limits.maxCost} (${COST_EXPLANATION})`, 'BAD_USER_INPUT', { limit: limits.maxCost, cost })];
-  }
-  return [];
 }
 
 /**

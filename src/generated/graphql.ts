@@ -55,26 +55,37 @@ export type ActionFilter = {
 
 /** The fields of an action. On create, kind, title, authority, occurredOn and at least one source are required; on update, omitted fields stay as they are, `participants` given replace the old ones, and `sources` are added. */
 export type ActionInput = {
+  /** When it was announced, if before it occurred (not after occurredOn). */
   announcedOn?: InputMaybe<Scalars['Date']['input']>;
   /** Authority slug ("us-bis"). */
   authority?: InputMaybe<Scalars['String']['input']>;
+  /** Official citation ("84 FR 54002"). */
   citation?: InputMaybe<Scalars['String']['input']>;
+  /** Document number ("2019-22210"). */
   documentNumber?: InputMaybe<Scalars['String']['input']>;
+  /** When it took effect. */
   effectiveOn?: InputMaybe<Scalars['Date']['input']>;
+  /** When it ended (not before occurredOn or effectiveOn). */
   endedOn?: InputMaybe<Scalars['Date']['input']>;
   /** At most 20,000 characters. */
   grounds?: InputMaybe<Scalars['String']['input']>;
+  /** What the action does; required on create. */
   kind?: InputMaybe<ActionKind>;
   /** List slug; required for LISTING, DELISTING and LISTING_AMENDMENT. */
   list?: InputMaybe<Scalars['String']['input']>;
+  /** The date that places it on the timeline; required on create. */
   occurredOn?: InputMaybe<Scalars['Date']['input']>;
   /** At most 1,000. */
   participants?: InputMaybe<Array<ParticipantInput>>;
+  /** When it was published (e.g. in the Federal Register). */
   publishedOn?: InputMaybe<Scalars['Date']['input']>;
   /** Stable key; generated from the date and title when omitted on create. */
   slug?: InputMaybe<Scalars['String']['input']>;
+  /** Documents that support it; added to those already cited. At least one is required on create. */
   sources?: InputMaybe<Array<SourceInput>>;
+  /** What it does, in a few sentences (at most 20,000 characters). */
   summary?: InputMaybe<Scalars['String']['input']>;
+  /** Topic tags (at most 100, each at most 100 characters); replace the old ones on update. */
   tags?: InputMaybe<Array<Scalars['String']['input']>>;
   /** At most 500 characters. */
   title?: InputMaybe<Scalars['String']['input']>;
@@ -192,12 +203,17 @@ export type Address = {
 
 /** A postal address; give at least `full`, or the parts to build it from. */
 export type AddressInput = {
+  /** City or town. */
   city?: InputMaybe<Scalars['String']['input']>;
+  /** Country of the address (ISO code). */
   country?: InputMaybe<Scalars['CountryCode']['input']>;
   /** The whole address on one line; built from the parts when omitted. */
   full?: InputMaybe<Scalars['String']['input']>;
+  /** Postal code. */
   postalCode?: InputMaybe<Scalars['String']['input']>;
+  /** Province, state or region. */
   region?: InputMaybe<Scalars['String']['input']>;
+  /** Street and number. */
   street?: InputMaybe<Scalars['String']['input']>;
 };
 
@@ -450,12 +466,17 @@ export type EntityFilter = {
 
 /** The fields of an entity. On create, kind, name and at least one source are required; on update, omitted fields stay as they are (lists given replace the old ones, except sources, which are added). */
 export type EntityInput = {
+  /** Addresses (at most 100); replace the old ones on update. */
   addresses?: InputMaybe<Array<AddressInput>>;
   /** At most 1,000 aliases of at most 500 characters. */
   aliases?: InputMaybe<Array<Scalars['String']['input']>>;
+  /** Where it is based (ISO code). */
   country?: InputMaybe<Scalars['CountryCode']['input']>;
+  /** What it is and does (at most 20,000 characters). */
   description?: InputMaybe<Scalars['String']['input']>;
+  /** Registry identifiers (at most 100); replace the old ones on update. */
   identifiers?: InputMaybe<Array<IdentifierInput>>;
+  /** What sort of organisation or person it is; required on create. */
   kind?: InputMaybe<EntityKind>;
   /** At most 500 characters. */
   name?: InputMaybe<Scalars['String']['input']>;
@@ -465,6 +486,7 @@ export type EntityInput = {
   sources?: InputMaybe<Array<SourceInput>>;
   /** Technology category slugs. */
   technologies?: InputMaybe<Array<Scalars['String']['input']>>;
+  /** Its own website (http or https). */
   website?: InputMaybe<Scalars['URL']['input']>;
 };
 
@@ -809,6 +831,7 @@ export type MatchInput = {
   name: Scalars['String']['input'];
 };
 
+/** Writes by curators: each needs an API key with the EDITOR or ADMIN role, runs in one transaction and is recorded in the history. */
 export type Mutation = {
   __typename?: 'Mutation';
   /** Adds participants (at most 1,000 per call). */
@@ -840,40 +863,47 @@ export type Mutation = {
 };
 
 
+/** Writes by curators: each needs an API key with the EDITOR or ADMIN role, runs in one transaction and is recorded in the history. */
 export type MutationAddParticipantsArgs = {
   actionId: Scalars['ID']['input'];
   participants: Array<ParticipantInput>;
 };
 
 
+/** Writes by curators: each needs an API key with the EDITOR or ADMIN role, runs in one transaction and is recorded in the history. */
 export type MutationCreateActionArgs = {
   input: ActionInput;
 };
 
 
+/** Writes by curators: each needs an API key with the EDITOR or ADMIN role, runs in one transaction and is recorded in the history. */
 export type MutationCreateEntityArgs = {
   input: EntityInput;
 };
 
 
+/** Writes by curators: each needs an API key with the EDITOR or ADMIN role, runs in one transaction and is recorded in the history. */
 export type MutationDeleteActionArgs = {
   id: Scalars['ID']['input'];
   reason?: InputMaybe<Scalars['String']['input']>;
 };
 
 
+/** Writes by curators: each needs an API key with the EDITOR or ADMIN role, runs in one transaction and is recorded in the history. */
 export type MutationDeleteEntityArgs = {
   id: Scalars['ID']['input'];
   reason?: InputMaybe<Scalars['String']['input']>;
 };
 
 
+/** Writes by curators: each needs an API key with the EDITOR or ADMIN role, runs in one transaction and is recorded in the history. */
 export type MutationMergeEntitiesArgs = {
   duplicateId: Scalars['ID']['input'];
   keepId: Scalars['ID']['input'];
 };
 
 
+/** Writes by curators: each needs an API key with the EDITOR or ADMIN role, runs in one transaction and is recorded in the history. */
 export type MutationRelateActionsArgs = {
   fromId: Scalars['ID']['input'];
   kind: ActionRelationKind;
@@ -881,6 +911,7 @@ export type MutationRelateActionsArgs = {
 };
 
 
+/** Writes by curators: each needs an API key with the EDITOR or ADMIN role, runs in one transaction and is recorded in the history. */
 export type MutationRelateEntitiesArgs = {
   fromId: Scalars['ID']['input'];
   kind: EntityRelationKind;
@@ -890,21 +921,25 @@ export type MutationRelateEntitiesArgs = {
 };
 
 
+/** Writes by curators: each needs an API key with the EDITOR or ADMIN role, runs in one transaction and is recorded in the history. */
 export type MutationRemoveParticipantArgs = {
   participationId: Scalars['ID']['input'];
 };
 
 
+/** Writes by curators: each needs an API key with the EDITOR or ADMIN role, runs in one transaction and is recorded in the history. */
 export type MutationRestoreActionArgs = {
   id: Scalars['ID']['input'];
 };
 
 
+/** Writes by curators: each needs an API key with the EDITOR or ADMIN role, runs in one transaction and is recorded in the history. */
 export type MutationRestoreEntityArgs = {
   id: Scalars['ID']['input'];
 };
 
 
+/** Writes by curators: each needs an API key with the EDITOR or ADMIN role, runs in one transaction and is recorded in the history. */
 export type MutationUpdateActionArgs = {
   expectedVersion: Scalars['Int']['input'];
   id: Scalars['ID']['input'];
@@ -912,6 +947,7 @@ export type MutationUpdateActionArgs = {
 };
 
 
+/** Writes by curators: each needs an API key with the EDITOR or ADMIN role, runs in one transaction and is recorded in the history. */
 export type MutationUpdateEntityArgs = {
   expectedVersion: Scalars['Int']['input'];
   id: Scalars['ID']['input'];
@@ -939,6 +975,7 @@ export type PageInfo = {
 
 /** An entity or a country named by an action: give exactly one of entity / country. */
 export type ParticipantInput = {
+  /** The address exactly as the action lists it. */
   addressAsListed?: InputMaybe<Scalars['String']['input']>;
   /** ISO code of the country. */
   country?: InputMaybe<Scalars['CountryCode']['input']>;
@@ -946,9 +983,13 @@ export type ParticipantInput = {
   entity?: InputMaybe<Scalars['ID']['input']>;
   /** Why it was named (at most 20,000 characters). */
   grounds?: InputMaybe<Scalars['String']['input']>;
+  /** For list entries: how licence applications are reviewed. */
   licensePolicy?: InputMaybe<Scalars['String']['input']>;
+  /** For list entries: which exports need a licence. */
   licenseRequirement?: InputMaybe<Scalars['String']['input']>;
+  /** The name exactly as the action lists it. */
   nameAsListed?: InputMaybe<Scalars['String']['input']>;
+  /** Curator's note on this participant (e.g. what is unverified). */
   note?: InputMaybe<Scalars['String']['input']>;
   /** The part it plays. */
   role: ParticipantRole;
@@ -1024,6 +1065,7 @@ export type ParticipationEdge = {
   node: Participation;
 };
 
+/** Reads: lookups, filtered lists, timelines, statistics, networks, search and screening. Open to everyone unless the server requires a key. */
 export type Query = {
   __typename?: 'Query';
   /** One action, by global id or by slug. */
@@ -1075,17 +1117,20 @@ export type Query = {
 };
 
 
+/** Reads: lookups, filtered lists, timelines, statistics, networks, search and screening. Open to everyone unless the server requires a key. */
 export type QueryActionArgs = {
   id?: InputMaybe<Scalars['ID']['input']>;
   slug?: InputMaybe<Scalars['String']['input']>;
 };
 
 
+/** Reads: lookups, filtered lists, timelines, statistics, networks, search and screening. Open to everyone unless the server requires a key. */
 export type QueryActionStatsArgs = {
   filter?: InputMaybe<ActionFilter>;
 };
 
 
+/** Reads: lookups, filtered lists, timelines, statistics, networks, search and screening. Open to everyone unless the server requires a key. */
 export type QueryActionsArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   before?: InputMaybe<Scalars['String']['input']>;
@@ -1096,16 +1141,19 @@ export type QueryActionsArgs = {
 };
 
 
+/** Reads: lookups, filtered lists, timelines, statistics, networks, search and screening. Open to everyone unless the server requires a key. */
 export type QueryAuthorityArgs = {
   slug: Scalars['String']['input'];
 };
 
 
+/** Reads: lookups, filtered lists, timelines, statistics, networks, search and screening. Open to everyone unless the server requires a key. */
 export type QueryCountryArgs = {
   code: Scalars['CountryCode']['input'];
 };
 
 
+/** Reads: lookups, filtered lists, timelines, statistics, networks, search and screening. Open to everyone unless the server requires a key. */
 export type QueryEntitiesArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   before?: InputMaybe<Scalars['String']['input']>;
@@ -1116,17 +1164,20 @@ export type QueryEntitiesArgs = {
 };
 
 
+/** Reads: lookups, filtered lists, timelines, statistics, networks, search and screening. Open to everyone unless the server requires a key. */
 export type QueryEntityArgs = {
   id?: InputMaybe<Scalars['ID']['input']>;
   slug?: InputMaybe<Scalars['String']['input']>;
 };
 
 
+/** Reads: lookups, filtered lists, timelines, statistics, networks, search and screening. Open to everyone unless the server requires a key. */
 export type QueryEntityStatsArgs = {
   filter?: InputMaybe<EntityFilter>;
 };
 
 
+/** Reads: lookups, filtered lists, timelines, statistics, networks, search and screening. Open to everyone unless the server requires a key. */
 export type QueryGraphArgs = {
   depth?: Scalars['Int']['input'];
   maxNodes?: Scalars['Int']['input'];
@@ -1134,6 +1185,7 @@ export type QueryGraphArgs = {
 };
 
 
+/** Reads: lookups, filtered lists, timelines, statistics, networks, search and screening. Open to everyone unless the server requires a key. */
 export type QueryHistoryArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   before?: InputMaybe<Scalars['String']['input']>;
@@ -1143,11 +1195,13 @@ export type QueryHistoryArgs = {
 };
 
 
+/** Reads: lookups, filtered lists, timelines, statistics, networks, search and screening. Open to everyone unless the server requires a key. */
 export type QueryListArgs = {
   slug: Scalars['String']['input'];
 };
 
 
+/** Reads: lookups, filtered lists, timelines, statistics, networks, search and screening. Open to everyone unless the server requires a key. */
 export type QueryMatchArgs = {
   first?: Scalars['Int']['input'];
   input: MatchInput;
@@ -1155,6 +1209,7 @@ export type QueryMatchArgs = {
 };
 
 
+/** Reads: lookups, filtered lists, timelines, statistics, networks, search and screening. Open to everyone unless the server requires a key. */
 export type QueryMatchManyArgs = {
   first?: Scalars['Int']['input'];
   inputs: Array<MatchInput>;
@@ -1162,16 +1217,19 @@ export type QueryMatchManyArgs = {
 };
 
 
+/** Reads: lookups, filtered lists, timelines, statistics, networks, search and screening. Open to everyone unless the server requires a key. */
 export type QueryNodeArgs = {
   id: Scalars['ID']['input'];
 };
 
 
+/** Reads: lookups, filtered lists, timelines, statistics, networks, search and screening. Open to everyone unless the server requires a key. */
 export type QueryNodesArgs = {
   ids: Array<Scalars['ID']['input']>;
 };
 
 
+/** Reads: lookups, filtered lists, timelines, statistics, networks, search and screening. Open to everyone unless the server requires a key. */
 export type QuerySearchArgs = {
   first?: Scalars['Int']['input'];
   query: Scalars['String']['input'];
@@ -1179,16 +1237,19 @@ export type QuerySearchArgs = {
 };
 
 
+/** Reads: lookups, filtered lists, timelines, statistics, networks, search and screening. Open to everyone unless the server requires a key. */
 export type QueryTechnologyCategoriesArgs = {
   rootsOnly?: Scalars['Boolean']['input'];
 };
 
 
+/** Reads: lookups, filtered lists, timelines, statistics, networks, search and screening. Open to everyone unless the server requires a key. */
 export type QueryTechnologyCategoryArgs = {
   slug: Scalars['String']['input'];
 };
 
 
+/** Reads: lookups, filtered lists, timelines, statistics, networks, search and screening. Open to everyone unless the server requires a key. */
 export type QueryTimelineArgs = {
   filter?: InputMaybe<ActionFilter>;
   granularity?: Granularity;
@@ -1356,6 +1417,7 @@ export type SourceKind =
   | 'OTHER'
   | 'UN_DOCUMENT';
 
+/** Live updates over graphql-ws on the same /graphql endpoint. */
 export type Subscription = {
   __typename?: 'Subscription';
   /** Fires when an action matching the filter is created or changed (graphql-ws). The filter means what it means in `actions(filter:)`: each event re-reads the action with it, and actions that do not match are skipped. */
@@ -1363,6 +1425,7 @@ export type Subscription = {
 };
 
 
+/** Live updates over graphql-ws on the same /graphql endpoint. */
 export type SubscriptionActionRecordedArgs = {
   filter?: InputMaybe<ActionFilter>;
 };

@@ -17,12 +17,12 @@ export class ViewerType {
 @Resolver()
 export class NodeResolver {
   @Query(() => Node, { nullable: true, description: 'Any object by its global id; null when there is none.' })
-  node(@Arg('id', () => ID) id: string, @Ctx() ctx: Context): Promise<Node | null> {
+  node(@Arg('id', () => ID, { description: 'A global id from any `id` field.' }) id: string, @Ctx() ctx: Context): Promise<Node | null> {
     return fetchNode(ctx, id);
   }
 
   @Query(() => [Node], { nullable: 'items', description: 'Several objects by global id, in the order asked; null where there is none.' })
-  nodes(@Arg('ids', () => [ID]) ids: string[], @Ctx() ctx: Context): Promise<(Node | null)[]> {
+  nodes(@Arg('ids', () => [ID], { description: 'Global ids, answered in the same order.' }) ids: string[], @Ctx() ctx: Context): Promise<(Node | null)[]> {
     return Promise.all(ids.map((id) => fetchNode(ctx, id)));
   }
 

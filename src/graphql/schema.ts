@@ -57,7 +57,18 @@ export async function buildAppSchema(pubSub: PubSub): Promise<GraphQLSchema> {
     pubSub,
   });
   bindPubSub(schema, pubSub);
+  describeRootTypes(schema);
   return schema;
+}
+
+/** type-graphql gives the root types no descriptions; GraphiQL's docs pane opens on them. */
+function describeRootTypes(schema: GraphQLSchema): void {
+  const query = schema.getQueryType();
+  const mutation = schema.getMutationType();
+  const subscription = schema.getSubscriptionType();
+  if (query) query.description = 'Reads: lookups, filtered lists, timelines, statistics, networks, search and screening. Open to everyone unless the server requires a key.';
+  if (mutation) mutation.description = 'Writes by curators: each needs an API key with the EDITOR or ADMIN role, runs in one transaction and is recorded in the history.';
+  if (subscription) subscription.description = 'Live updates over graphql-ws on the same /graphql endpoint.';
 }
 
 let built: Promise<GraphQLSchema> | undefined;

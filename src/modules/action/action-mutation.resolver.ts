@@ -31,22 +31,22 @@ function recorded(ctx: Context, action: GovernmentAction, ...alsoChanged: number
 @Resolver()
 export class ActionMutationResolver {
   @Mutation(() => ActionPayload, { description: 'Records a new action (EDITOR or ADMIN). kind, title, authority, occurredOn and a source are required; a LISTING needs a list and a TARGET entity.' })
-  createAction(@Arg('input', () => ActionInput, { validate: false }) input: ActionInput, @Ctx() ctx: Context): Promise<ActionPayload> {
+  createAction(@Arg('input', () => ActionInput, { validate: false, description: 'The fields to set.' }) input: ActionInput, @Ctx() ctx: Context): Promise<ActionPayload> {
     return runMutation(ctx, async (em, actor) => recorded(ctx, await createAction(em, actor, input)), failed);
   }
 
   @Mutation(() => ActionPayload, { description: 'expectedVersion guards against lost updates: a stale version is a CONFLICT user error.' })
   updateAction(
-    @Arg('id', () => ID) id: string,
-    @Arg('expectedVersion', () => Int) expectedVersion: number,
-    @Arg('input', () => ActionInput, { validate: false }) input: ActionInput,
+    @Arg('id', () => ID, { description: 'Global id of the action.' }) id: string,
+    @Arg('expectedVersion', () => Int, { description: 'The version you read; if the record has moved on, the answer is a CONFLICT user error and nothing changes.' }) expectedVersion: number,
+    @Arg('input', () => ActionInput, { validate: false, description: 'The fields to set.' }) input: ActionInput,
     @Ctx() ctx: Context,
   ): Promise<ActionPayload> {
     return runMutation(ctx, async (em, actor) => recorded(ctx, await updateAction(em, actor, await resolveActionId(id, ['id']), expectedVersion, input)), failed);
   }
 
   @Mutation(() => DeletePayload, { description: 'Soft-deletes an action: it disappears from queries (unless includeDeleted) and can be restored.' })
-  deleteAction(@Arg('id', () => ID) id: string, @Arg('reason', () => String, { nullable: true }) reason: string | null, @Ctx() ctx: Context): Promise<DeletePayload> {
+  deleteAction(@Arg('id', () => ID, { description: 'Global id of the action.' }) id: string, @Arg('reason', () => String, { nullable: true, description: 'Why it is deleted; kept in the history.' }) reason: string | null, @Ctx() ctx: Context): Promise<DeletePayload> {
     return runMutation(
       ctx,
       async (em, actor) => {
@@ -58,29 +58,29 @@ export class ActionMutationResolver {
   }
 
   @Mutation(() => ActionPayload, { description: 'Brings back a soft-deleted action.' })
-  restoreAction(@Arg('id', () => ID) id: string, @Ctx() ctx: Context): Promise<ActionPayload> {
+  restoreAction(@Arg('id', () => ID, { description: 'Global id of the action.' }) id: string, @Ctx() ctx: Context): Promise<ActionPayload> {
     return runMutation(ctx, async (em, actor) => recorded(ctx, await setActionDeleted(em, actor, await resolveActionId(id, ['id']), false)), failed);
   }
 
   @Mutation(() => ActionPayload, { description: 'Adds participants (at most 1,000 per call).' })
   addParticipants(
-    @Arg('actionId', () => ID) actionId: string,
-    @Arg('participants', () => [ParticipantInput], { validate: false }) participants: ParticipantInput[],
+    @Arg('actionId', () => ID, { description: 'Global id of the action.' }) actionId: string,
+    @Arg('participants', () => [ParticipantInput], { validate: false, description: 'Participants to add (at most 1,000).' }) participants: ParticipantInput[],
     @Ctx() ctx: Context,
   ): Promise<ActionPayload> {
     return runMutation(ctx, async (em, actor) => recorded(ctx, await addParticipants(em, actor, await resolveActionId(actionId, ['actionId']), participants)), failed);
   }
 
   @Mutation(() => ActionPayload, { description: 'Removes one participant (kept in the history; a LISTING keeps at least one TARGET).' })
-  removeParticipant(@Arg('participationId', () => ID) participationId: string, @Ctx() ctx: Context): Promise<ActionPayload> {
+  removeParticipant(@Arg('participationId', () => ID, { description: 'Global id of the participation to remove.' }) participationId: string, @Ctx() ctx: Context): Promise<ActionPayload> {
     return runMutation(ctx, async (em, actor) => recorded(ctx, await removeParticipant(em, actor, participationId)), failed);
   }
 
   @Mutation(() => ActionPayload, { description: 'Records a relation between two actions (stored once, readable from both ends).' })
   relateActions(
-    @Arg('fromId', () => ID) fromId: string,
-    @Arg('toId', () => ID) toId: string,
-    @Arg('kind', () => ActionRelationKind) kind: ActionRelationKind,
+    @Arg('fromId', () => ID, { description: 'Global id of the record the relation is read from.' }) fromId: string,
+    @Arg('toId', () => ID, { description: 'Global id of the other record.' }) toId: string,
+    @Arg('kind', () => ActionRelationKind, { description: 'The relation, read from fromId ("RESPONDS_TO": fromId is the later action).' }) kind: ActionRelationKind,
     @Ctx() ctx: Context,
   ): Promise<ActionPayload> {
     return runMutation(

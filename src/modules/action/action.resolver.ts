@@ -42,8 +42,8 @@ function countriesInRoles(ctx: Context, field: string, roles: ParticipantRole[],
 export class ActionResolver {
   @Query(() => GovernmentAction, { nullable: true, description: 'One action, by global id or by slug.' })
   async action(
-    @Arg('id', () => ID, { nullable: true }) id: string | null,
-    @Arg('slug', () => String, { nullable: true }) slug: string | null,
+    @Arg('id', () => ID, { nullable: true, description: 'Global id of the action.' }) id: string | null,
+    @Arg('slug', () => String, { nullable: true, description: 'Slug of the action ("bis-el-2019-10-xinjiang-28").' }) slug: string | null,
     @Ctx() ctx: Context,
   ): Promise<GovernmentAction | null> {
     if (!id && !slug) throw badInput('id', 'or "slug" must be given');
@@ -57,8 +57,8 @@ export class ActionResolver {
 
   @Query(() => GovernmentActionConnection, { description: 'Actions matching a filter, newest first unless orderBy says otherwise.' })
   actions(
-    @Arg('filter', () => ActionFilter, { nullable: true }) filter: ActionFilter | null,
-    @Arg('orderBy', () => [ActionOrder], { nullable: true }) orderBy: ActionOrder[] | null,
+    @Arg('filter', () => ActionFilter, { nullable: true, description: 'Narrows the list: AND across fields, OR within a list.' }) filter: ActionFilter | null,
+    @Arg('orderBy', () => [ActionOrder], { nullable: true, description: 'Sort keys, most significant first; ties are broken by id.' }) orderBy: ActionOrder[] | null,
     @Args() page: PageArgs,
     @Ctx() ctx: Context,
   ) {
@@ -84,7 +84,7 @@ export class ActionResolver {
   @FieldResolver(() => ParticipationConnection, { description: 'Everyone it names (entities and countries), in the order recorded; role narrows.' })
   participants(
     @Root() action: GovernmentAction,
-    @Arg('role', () => [ParticipantRole], { nullable: true }) role: ParticipantRole[] | null,
+    @Arg('role', () => [ParticipantRole], { nullable: true, description: 'Only participants in these roles.' }) role: ParticipantRole[] | null,
     @Args() page: PageArgs,
     @Ctx() ctx: Context,
   ) {
@@ -94,7 +94,7 @@ export class ActionResolver {
   @FieldResolver(() => ParticipationConnection, { description: 'The TARGET participants that are entities, filterable by the entity\'s own fields; by entity name.' })
   targets(
     @Root() action: GovernmentAction,
-    @Arg('filter', () => EntityFilter, { nullable: true }) filter: EntityFilter | null,
+    @Arg('filter', () => EntityFilter, { nullable: true, description: 'Narrows the list: AND across fields, OR within a list.' }) filter: EntityFilter | null,
     @Args() page: PageArgs,
     @Ctx() ctx: Context,
   ) {
@@ -135,7 +135,7 @@ export class ActionResolver {
   @FieldResolver(() => [ActionRelationView], { description: 'Related actions, read from this action (the later letter RESPONDS_TO, the earlier is RESPONDED_TO_BY).' })
   async related(
     @Root() action: GovernmentAction,
-    @Arg('kind', () => [ActionRelationKind], { nullable: true }) kind: ActionRelationKind[] | null,
+    @Arg('kind', () => [ActionRelationKind], { nullable: true, description: 'Only relations of these kinds (read from this record).' }) kind: ActionRelationKind[] | null,
     @Ctx() ctx: Context,
   ): Promise<ActionRelationView[]> {
     const all = await relationsOf(ctx, 'action_relation', action.id, (row, outgoing) => {

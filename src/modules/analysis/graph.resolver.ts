@@ -22,9 +22,9 @@ function labelOf(node: Node | null): string {
 export class GraphResolver {
   @Query(() => Graph, { description: `Nodes and edges around the roots, breadth-first: participations (by role), entity and action relations, issuing authorities, lists and technology categories. depth 0-${MAX_GRAPH_DEPTH}, maxNodes 1-${MAX_GRAPH_NODES}, at most ${MAX_GRAPH_ROOTS} roots; unknown ids are left out.` })
   graph(
-    @Arg('rootIds', () => [ID]) rootIds: string[],
-    @Arg('depth', () => Int, { defaultValue: 1 }) depth: number,
-    @Arg('maxNodes', () => Int, { defaultValue: 500 }) maxNodes: number,
+    @Arg('rootIds', () => [ID], { description: 'Global ids to start from (at most 50); unknown ids are left out.' }) rootIds: string[],
+    @Arg('depth', () => Int, { defaultValue: 1, description: 'How many hops from the roots (0-3).' }) depth: number,
+    @Arg('maxNodes', () => Int, { defaultValue: 500, description: 'Most nodes to return (1-2000); `truncated` says when the limit was hit.' }) maxNodes: number,
     @Ctx() ctx: Context,
   ): Promise<Graph> {
     if (rootIds.length > MAX_GRAPH_ROOTS) throw badInput('rootIds', `takes at most ${MAX_GRAPH_ROOTS} ids, got ${rootIds.length}`);

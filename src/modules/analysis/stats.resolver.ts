@@ -8,7 +8,7 @@ import { ActionStats, EntityStats, Facet } from './stats.types';
 @Resolver(() => ActionStats)
 export class ActionStatsResolver {
   @Query(() => ActionStats, { description: 'Facet counts of the actions matching a filter: by kind, authority, issuing country, signatory, technology and year.' })
-  async actionStats(@Arg('filter', () => ActionFilter, { nullable: true }) filter: ActionFilter | null, @Ctx() ctx: Context): Promise<ActionStats> {
+  async actionStats(@Arg('filter', () => ActionFilter, { nullable: true, description: 'Narrows the list: AND across fields, OR within a list.' }) filter: ActionFilter | null, @Ctx() ctx: Context): Promise<ActionStats> {
     await checkFilter(ctx, 'filter', filter);
     return new ActionStats(filter);
   }
@@ -52,7 +52,7 @@ export class ActionStatsResolver {
 @Resolver(() => EntityStats)
 export class EntityStatsResolver {
   @Query(() => EntityStats, { description: 'Facet counts of the entities matching a filter: by kind, country, technology and list.' })
-  async entityStats(@Arg('filter', () => EntityFilter, { nullable: true }) filter: EntityFilter | null, @Ctx() ctx: Context): Promise<EntityStats> {
+  async entityStats(@Arg('filter', () => EntityFilter, { nullable: true, description: 'Narrows the list: AND across fields, OR within a list.' }) filter: EntityFilter | null, @Ctx() ctx: Context): Promise<EntityStats> {
     await checkFilter(ctx, 'filter', filter);
     return new EntityStats(filter);
   }

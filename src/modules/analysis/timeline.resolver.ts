@@ -11,8 +11,8 @@ import { Granularity, Timeline, TimelineBucket } from './timeline.types';
 export class TimelineResolver {
   @Query(() => Timeline, { description: 'Actions per day, week, month, quarter or year under a filter, ready for a chart: empty periods between the first and the last are included.' })
   async timeline(
-    @Arg('filter', () => ActionFilter, { nullable: true }) filter: ActionFilter | null,
-    @Arg('granularity', () => Granularity, { defaultValue: Granularity.MONTH }) granularity: Granularity,
+    @Arg('filter', () => ActionFilter, { nullable: true, description: 'Narrows the list: AND across fields, OR within a list.' }) filter: ActionFilter | null,
+    @Arg('granularity', () => Granularity, { defaultValue: Granularity.MONTH, description: 'Bucket size.' }) granularity: Granularity,
     @Ctx() ctx: Context,
   ): Promise<Timeline> {
     await checkFilter(ctx, 'filter', filter);
@@ -20,7 +20,7 @@ export class TimelineResolver {
   }
 
   @FieldResolver(() => [GovernmentAction], { description: 'The first actions of the period, oldest first.' })
-  actions(@Root() bucket: TimelineBucket, @Arg('first', () => Int, { defaultValue: 10 }) first: number, @Ctx() ctx: Context): Promise<GovernmentAction[]> {
+  actions(@Root() bucket: TimelineBucket, @Arg('first', () => Int, { defaultValue: 10, description: 'How many, 0-100.' }) first: number, @Ctx() ctx: Context): Promise<GovernmentAction[]> {
     if (!Number.isInteger(first) || first < 0 || first > 100) throw badInput('first', `must be between 0 and 100, got ${first}`);
     return bucketActions(ctx, bucket, first);
   }

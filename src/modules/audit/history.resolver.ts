@@ -48,7 +48,7 @@ const AUDITED = new Set(['Entity', 'GovernmentAction', 'Source', 'Participation'
 @Resolver()
 export class HistoryResolver {
   @Query(() => RevisionConnection, { description: 'Audit trail of one entity, action or source, newest first.' })
-  history(@Arg('id', () => ID) id: string, @Args() page: PageArgs, @Ctx() ctx: Context): Promise<Page<unknown>> {
+  history(@Arg('id', () => ID, { description: 'Global id of an entity, action, source or participation.' }) id: string, @Args() page: PageArgs, @Ctx() ctx: Context): Promise<Page<unknown>> {
     const decoded = decodeGlobalId(id);
     if (!decoded || !AUDITED.has(decoded.type)) return Promise.resolve(Page.empty());
     const base = ctx.knex('revision').select('*').where({ subject_type: decoded.type, subject_id: decoded.key });

@@ -12,7 +12,7 @@ import { Authority } from './authority.entity';
 @Resolver(() => Authority)
 export class AuthorityResolver {
   @Query(() => Authority, { nullable: true, description: 'One authority by slug ("us-bis").' })
-  authority(@Arg('slug') slug: string, @Ctx() ctx: Context): Promise<Authority | null> {
+  authority(@Arg('slug', { description: 'Stable key (slug) of the record.' }) slug: string, @Ctx() ctx: Context): Promise<Authority | null> {
     return findBySlug(ctx, Authority, 'authority', slug);
   }
 
@@ -32,7 +32,7 @@ export class AuthorityResolver {
   }
 
   @FieldResolver(() => GovernmentActionConnection, { description: 'Actions it or one of its sub-authorities issued, newest first.' })
-  actions(@Root() authority: Authority, @Arg('filter', () => ActionFilter, { nullable: true }) filter: ActionFilter | null, @Args() page: PageArgs, @Ctx() ctx: Context) {
+  actions(@Root() authority: Authority, @Arg('filter', () => ActionFilter, { nullable: true, description: 'Narrows the list: AND across fields, OR within a list.' }) filter: ActionFilter | null, @Args() page: PageArgs, @Ctx() ctx: Context) {
     return new ActionService(ctx).ofAuthority(authority.id, filter, pageOf(page));
   }
 }

@@ -15,7 +15,7 @@ import { Country } from './country.entity';
 @Resolver(() => Country)
 export class CountryResolver {
   @Query(() => Country, { nullable: true, description: 'One country by ISO 3166-1 alpha-2 code.' })
-  country(@Arg('code', () => CountryCodeScalar) code: string, @Ctx() ctx: Context): Promise<Country | null> {
+  country(@Arg('code', () => CountryCodeScalar, { description: 'ISO 3166-1 alpha-2 code, any case ("CN").' }) code: string, @Ctx() ctx: Context): Promise<Country | null> {
     return load.country(ctx, code);
   }
 
@@ -28,7 +28,7 @@ export class CountryResolver {
   @FieldResolver(() => EntityConnection, { description: 'Entities based in this country.' })
   entities(
     @Root() country: Country,
-    @Arg('filter', () => EntityFilter, { nullable: true }) filter: EntityFilter | null,
+    @Arg('filter', () => EntityFilter, { nullable: true, description: 'Narrows the list: AND across fields, OR within a list.' }) filter: EntityFilter | null,
     @Args() page: PageArgs,
     @Ctx() ctx: Context,
   ) {
@@ -36,17 +36,17 @@ export class CountryResolver {
   }
 
   @FieldResolver(() => GovernmentActionConnection, { description: 'Actions issued by an authority of this country.' })
-  actionsIssued(@Root() country: Country, @Arg('filter', () => ActionFilter, { nullable: true }) filter: ActionFilter | null, @Args() page: PageArgs, @Ctx() ctx: Context) {
+  actionsIssued(@Root() country: Country, @Arg('filter', () => ActionFilter, { nullable: true, description: 'Narrows the list: AND across fields, OR within a list.' }) filter: ActionFilter | null, @Args() page: PageArgs, @Ctx() ctx: Context) {
     return new ActionService(ctx).issuedBy(country.code, filter, pageOf(page));
   }
 
   @FieldResolver(() => GovernmentActionConnection, { description: 'Joint letters, resolutions and statements this country signed.' })
-  actionsSigned(@Root() country: Country, @Arg('filter', () => ActionFilter, { nullable: true }) filter: ActionFilter | null, @Args() page: PageArgs, @Ctx() ctx: Context) {
+  actionsSigned(@Root() country: Country, @Arg('filter', () => ActionFilter, { nullable: true, description: 'Narrows the list: AND across fields, OR within a list.' }) filter: ActionFilter | null, @Args() page: PageArgs, @Ctx() ctx: Context) {
     return new ActionService(ctx).withCountryIn('Country.actionsSigned', [ParticipantRole.SIGNATORY], country.code, filter, pageOf(page));
   }
 
   @FieldResolver(() => GovernmentActionConnection, { description: 'Actions about this country (its government, territory or people): it is named as SUBJECT or TARGET.' })
-  actionsConcerning(@Root() country: Country, @Arg('filter', () => ActionFilter, { nullable: true }) filter: ActionFilter | null, @Args() page: PageArgs, @Ctx() ctx: Context) {
+  actionsConcerning(@Root() country: Country, @Arg('filter', () => ActionFilter, { nullable: true, description: 'Narrows the list: AND across fields, OR within a list.' }) filter: ActionFilter | null, @Args() page: PageArgs, @Ctx() ctx: Context) {
     return new ActionService(ctx).withCountryIn('Country.actionsConcerning', [ParticipantRole.SUBJECT, ParticipantRole.TARGET], country.code, filter, pageOf(page));
   }
 }

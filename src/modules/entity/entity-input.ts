@@ -9,11 +9,11 @@ const SLUG_MESSAGE = 'must be lower-case letters, digits and single hyphens, lik
 
 @InputType('AddressInput', { description: 'A postal address; give at least `full`, or the parts to build it from.' })
 export class AddressInput {
-  @Field(() => String, { nullable: true }) @IsOptional() @MaxLength(500) street?: string | null;
-  @Field(() => String, { nullable: true }) @IsOptional() @MaxLength(200) city?: string | null;
-  @Field(() => String, { nullable: true }) @IsOptional() @MaxLength(200) region?: string | null;
-  @Field(() => String, { nullable: true }) @IsOptional() @MaxLength(50) postalCode?: string | null;
-  @Field(() => CountryCodeScalar, { nullable: true }) @IsOptional() country?: string | null;
+  @Field(() => String, { nullable: true, description: 'Street and number.' }) @IsOptional() @MaxLength(500) street?: string | null;
+  @Field(() => String, { nullable: true, description: 'City or town.' }) @IsOptional() @MaxLength(200) city?: string | null;
+  @Field(() => String, { nullable: true, description: 'Province, state or region.' }) @IsOptional() @MaxLength(200) region?: string | null;
+  @Field(() => String, { nullable: true, description: 'Postal code.' }) @IsOptional() @MaxLength(50) postalCode?: string | null;
+  @Field(() => CountryCodeScalar, { nullable: true, description: 'Country of the address (ISO code).' }) @IsOptional() country?: string | null;
   @Field(() => String, { nullable: true, description: 'The whole address on one line; built from the parts when omitted.' })
   @IsOptional()
   @MaxLength(2000)
@@ -35,7 +35,7 @@ export class EntityInput {
   @Matches(SLUG_PATTERN, { message: `slug ${SLUG_MESSAGE}` })
   slug?: string | null;
 
-  @Field(() => EntityKind, { nullable: true }) @IsOptional() kind?: EntityKind | null;
+  @Field(() => EntityKind, { nullable: true, description: 'What sort of organisation or person it is; required on create.' }) @IsOptional() kind?: EntityKind | null;
 
   @Field(() => String, { nullable: true, description: 'At most 500 characters.' })
   @IsOptional()
@@ -49,15 +49,15 @@ export class EntityInput {
   @MaxLength(500, { each: true })
   aliases?: string[] | null;
 
-  @Field(() => CountryCodeScalar, { nullable: true }) @IsOptional() country?: string | null;
+  @Field(() => CountryCodeScalar, { nullable: true, description: 'Where it is based (ISO code).' }) @IsOptional() country?: string | null;
 
-  @Field(() => [AddressInput], { nullable: true }) @IsOptional() @ArrayMaxSize(100) @ValidateNested({ each: true }) addresses?: AddressInput[] | null;
+  @Field(() => [AddressInput], { nullable: true, description: 'Addresses (at most 100); replace the old ones on update.' }) @IsOptional() @ArrayMaxSize(100) @ValidateNested({ each: true }) addresses?: AddressInput[] | null;
 
-  @Field(() => [IdentifierInput], { nullable: true }) @IsOptional() @ArrayMaxSize(100) @ValidateNested({ each: true }) identifiers?: IdentifierInput[] | null;
+  @Field(() => [IdentifierInput], { nullable: true, description: 'Registry identifiers (at most 100); replace the old ones on update.' }) @IsOptional() @ArrayMaxSize(100) @ValidateNested({ each: true }) identifiers?: IdentifierInput[] | null;
 
-  @Field(() => String, { nullable: true }) @IsOptional() @MaxLength(20000) description?: string | null;
+  @Field(() => String, { nullable: true, description: 'What it is and does (at most 20,000 characters).' }) @IsOptional() @MaxLength(20000) description?: string | null;
 
-  @Field(() => URLScalar, { nullable: true }) @IsOptional() @MaxLength(2000) website?: string | null;
+  @Field(() => URLScalar, { nullable: true, description: 'Its own website (http or https).' }) @IsOptional() @MaxLength(2000) website?: string | null;
 
   @Field(() => [String], { nullable: true, description: 'Technology category slugs.' })
   @IsOptional()

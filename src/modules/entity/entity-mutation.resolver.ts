@@ -17,15 +17,15 @@ const failedEntity = (userErrors: UserError[]) => entityPayload(null, userErrors
 @Resolver()
 export class EntityMutationResolver {
   @Mutation(() => EntityPayload, { description: 'Creates an entity (EDITOR or ADMIN). kind, name and at least one source are required.' })
-  createEntity(@Arg('input', () => EntityInput, { validate: false }) input: EntityInput, @Ctx() ctx: Context): Promise<EntityPayload> {
+  createEntity(@Arg('input', () => EntityInput, { validate: false, description: 'The fields to set.' }) input: EntityInput, @Ctx() ctx: Context): Promise<EntityPayload> {
     return runMutation(ctx, async (em, actor) => ({ payload: entityPayload(await createEntity(em, actor, input)) }), failedEntity);
   }
 
   @Mutation(() => EntityPayload, { description: 'expectedVersion guards against lost updates: a stale version is a CONFLICT user error.' })
   updateEntity(
-    @Arg('id', () => ID) id: string,
-    @Arg('expectedVersion', () => Int) expectedVersion: number,
-    @Arg('input', () => EntityInput, { validate: false }) input: EntityInput,
+    @Arg('id', () => ID, { description: 'Global id of the entity (a merged-away id leads to the entity it was merged into).' }) id: string,
+    @Arg('expectedVersion', () => Int, { description: 'The version you read; if the record has moved on, the answer is a CONFLICT user error and nothing changes.' }) expectedVersion: number,
+    @Arg('input', () => EntityInput, { validate: false, description: 'The fields to set.' }) input: EntityInput,
     @Ctx() ctx: Context,
   ): Promise<EntityPayload> {
     return runMutation(
@@ -36,7 +36,7 @@ export class EntityMutationResolver {
   }
 
   @Mutation(() => DeletePayload, { description: 'Soft-deletes an entity: it disappears from queries (unless includeDeleted) and can be restored.' })
-  deleteEntity(@Arg('id', () => ID) id: string, @Arg('reason', () => String, { nullable: true }) reason: string | null, @Ctx() ctx: Context): Promise<DeletePayload> {
+  deleteEntity(@Arg('id', () => ID, { description: 'Global id of the entity (a merged-away id leads to the entity it was merged into).' }) id: string, @Arg('reason', () => String, { nullable: true, description: 'Why it is deleted; kept in the history.' }) reason: string | null, @Ctx() ctx: Context): Promise<DeletePayload> {
     return runMutation(
       ctx,
       async (em, actor) => {
@@ -48,12 +48,12 @@ export class EntityMutationResolver {
   }
 
   @Mutation(() => EntityPayload, { description: 'Brings back a soft-deleted entity.' })
-  restoreEntity(@Arg('id', () => ID) id: string, @Ctx() ctx: Context): Promise<EntityPayload> {
+  restoreEntity(@Arg('id', () => ID, { description: 'Global id of the entity (a merged-away id leads to the entity it was merged into).' }) id: string, @Ctx() ctx: Context): Promise<EntityPayload> {
     return runMutation(ctx, async (em, actor) => ({ payload: entityPayload(await setEntityDeleted(em, actor, await resolveEntityId(em, id, ['id']), false)) }), failedEntity);
   }
 
   @Mutation(() => EntityPayload, { description: "Moves the duplicate's participations, relations, aliases and sources onto keep; the duplicate's id keeps resolving to keep." })
-  mergeEntities(@Arg('keepId', () => ID) keepId: string, @Arg('duplicateId', () => ID) duplicateId: string, @Ctx() ctx: Context): Promise<EntityPayload> {
+  mergeEntities(@Arg('keepId', () => ID, { description: 'Global id of the entity to keep.' }) keepId: string, @Arg('duplicateId', () => ID, { description: 'Global id of the entity merged into keep; its id and slug keep resolving to keep.' }) duplicateId: string, @Ctx() ctx: Context): Promise<EntityPayload> {
     return runMutation(
       ctx,
       async (em, actor) => {
@@ -68,11 +68,11 @@ export class EntityMutationResolver {
 
   @Mutation(() => EntityPayload, { description: 'Records a relation between two entities (stored once, readable from both ends).' })
   relateEntities(
-    @Arg('fromId', () => ID) fromId: string,
-    @Arg('toId', () => ID) toId: string,
-    @Arg('kind', () => EntityRelationKind) kind: EntityRelationKind,
-    @Arg('since', () => DateScalar, { nullable: true }) since: string | null,
-    @Arg('until', () => DateScalar, { nullable: true }) until: string | null,
+    @Arg('fromId', () => ID, { description: 'Global id of the record the relation is read from.' }) fromId: string,
+    @Arg('toId', () => ID, { description: 'Global id of the other record.' }) toId: string,
+    @Arg('kind', () => EntityRelationKind, { description: 'The relation, read from fromId ("SUBSIDIARY_OF": fromId is the subsidiary).' }) kind: EntityRelationKind,
+    @Arg('since', () => DateScalar, { nullable: true, description: 'When the relation began, if known.' }) since: string | null,
+    @Arg('until', () => DateScalar, { nullable: true, description: 'When the relation ended, if it has.' }) until: string | null,
     @Ctx() ctx: Context,
   ): Promise<EntityPayload> {
     return runMutation(

@@ -26,8 +26,8 @@ import { LegalEntity } from './legal-entity.entity';
 export class EntityResolver {
   @Query(() => LegalEntity, { nullable: true, description: 'One entity, by global id or by slug.' })
   async entity(
-    @Arg('id', () => ID, { nullable: true }) id: string | null,
-    @Arg('slug', () => String, { nullable: true }) slug: string | null,
+    @Arg('id', () => ID, { nullable: true, description: 'Global id of the entity (a merged-away id leads to the entity it was merged into).' }) id: string | null,
+    @Arg('slug', () => String, { nullable: true, description: 'Slug of the entity ("cn-hikvision"); a merged-away slug leads to the entity it was merged into.' }) slug: string | null,
     @Ctx() ctx: Context,
   ): Promise<LegalEntity | null> {
     if (!id && !slug) throw badInput('id', 'or "slug" must be given');
@@ -41,8 +41,8 @@ export class EntityResolver {
 
   @Query(() => EntityConnection, { description: 'Entities matching a filter, in a stable order (by name unless orderBy says otherwise).' })
   entities(
-    @Arg('filter', () => EntityFilter, { nullable: true }) filter: EntityFilter | null,
-    @Arg('orderBy', () => [EntityOrder], { nullable: true }) orderBy: EntityOrder[] | null,
+    @Arg('filter', () => EntityFilter, { nullable: true, description: 'Narrows the list: AND across fields, OR within a list.' }) filter: EntityFilter | null,
+    @Arg('orderBy', () => [EntityOrder], { nullable: true, description: 'Sort keys, most significant first; ties are broken by id.' }) orderBy: EntityOrder[] | null,
     @Args() page: PageArgs,
     @Ctx() ctx: Context,
   ) {
@@ -75,7 +75,7 @@ export class EntityResolver {
   @FieldResolver(() => [EntityRelationView], { description: 'Related entities, read from this entity (a subsidiary sees SUBSIDIARY_OF, its parent PARENT_OF).' })
   async relations(
     @Root() entity: LegalEntity,
-    @Arg('kind', () => [EntityRelationKind], { nullable: true }) kind: EntityRelationKind[] | null,
+    @Arg('kind', () => [EntityRelationKind], { nullable: true, description: 'Only relations of these kinds (read from this record).' }) kind: EntityRelationKind[] | null,
     @Ctx() ctx: Context,
   ): Promise<EntityRelationView[]> {
     const all = await relationsOf(ctx, 'entity_relation', entity.id, (row, outgoing) => {
@@ -94,8 +94,8 @@ export class EntityResolver {
   @FieldResolver(() => ParticipationConnection, { description: 'Every action that names this entity, with its role and the grounds given for it; newest first.' })
   participations(
     @Root() entity: LegalEntity,
-    @Arg('role', () => [ParticipantRole], { nullable: true }) role: ParticipantRole[] | null,
-    @Arg('filter', () => ActionFilter, { nullable: true }) filter: ActionFilter | null,
+    @Arg('role', () => [ParticipantRole], { nullable: true, description: 'Only participants in these roles.' }) role: ParticipantRole[] | null,
+    @Arg('filter', () => ActionFilter, { nullable: true, description: 'Narrows the list: AND across fields, OR within a list.' }) filter: ActionFilter | null,
     @Args() page: PageArgs,
     @Ctx() ctx: Context,
   ) {
@@ -103,7 +103,7 @@ export class EntityResolver {
   }
 
   @FieldResolver(() => [Listing], { description: 'List memberships over time; activeOn narrows to those in force on that date.' })
-  listings(@Root() entity: LegalEntity, @Arg('activeOn', () => DateScalar, { nullable: true }) activeOn: string | null, @Ctx() ctx: Context) {
+  listings(@Root() entity: LegalEntity, @Arg('activeOn', () => DateScalar, { nullable: true, description: 'Only entries in force on this date.' }) activeOn: string | null, @Ctx() ctx: Context) {
     return new ListingService(ctx).ofEntity(entity.id, activeOn);
   }
 

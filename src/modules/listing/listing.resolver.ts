@@ -15,7 +15,7 @@ import { SanctionsList } from './sanctions-list.entity';
 @Resolver(() => SanctionsList)
 export class SanctionsListResolver {
   @Query(() => SanctionsList, { nullable: true, description: 'One list by slug ("us-entity-list").' })
-  list(@Arg('slug') slug: string, @Ctx() ctx: Context): Promise<SanctionsList | null> {
+  list(@Arg('slug', { description: 'Stable key (slug) of the record.' }) slug: string, @Ctx() ctx: Context): Promise<SanctionsList | null> {
     return findBySlug(ctx, SanctionsList, 'sanctions_list', slug);
   }
 
@@ -32,7 +32,7 @@ export class SanctionsListResolver {
   @FieldResolver(() => ListingConnection, { description: 'Who is (or was) on the list, derived from its LISTING / DELISTING actions; activeOn keeps the entries in force that day.' })
   entries(
     @Root() list: SanctionsList,
-    @Arg('activeOn', () => DateScalar, { nullable: true }) activeOn: string | null,
+    @Arg('activeOn', () => DateScalar, { nullable: true, description: 'Only entries in force on this date.' }) activeOn: string | null,
     @Args() page: PageArgs,
     @Ctx() ctx: Context,
   ) {

@@ -37,7 +37,7 @@ export class SearchResolver {
 
   @Query(() => [EntityMatch], { description: 'Screening: entities whose names match the input, best first, with a score in [0, 1] and an explanation.' })
   async match(
-    @Arg('input', () => MatchInput) input: MatchInput,
+    @Arg('input', () => MatchInput, { description: 'The name to screen, with optional hints.' }) input: MatchInput,
     @Arg('threshold', () => Float, { defaultValue: 0.5, description: 'Lowest score returned.' }) threshold: number,
     @Arg('first', () => Int, { defaultValue: 10, description: 'How many matches, 1-100.' }) first: number,
     @Ctx() ctx: Context,
@@ -51,7 +51,7 @@ export class SearchResolver {
 
   @Query(() => [[EntityMatch]], { description: `Up to ${MAX_BATCH} names at once, answers in input order.` })
   matchMany(
-    @Arg('inputs', () => [MatchInput]) inputs: MatchInput[],
+    @Arg('inputs', () => [MatchInput], { description: 'The names to screen (at most 100), answered in input order.' }) inputs: MatchInput[],
     @Arg('threshold', () => Float, { defaultValue: 0.5, description: 'Lowest score returned.' }) threshold: number,
     @Arg('first', () => Int, { defaultValue: 5, description: 'How many matches per input, 1-100.' }) first: number,
     @Ctx() ctx: Context,

@@ -11,7 +11,7 @@ import { TechnologyCategory } from './technology.entity';
 @Resolver(() => TechnologyCategory)
 export class TechnologyResolver {
   @Query(() => TechnologyCategory, { nullable: true, description: 'One technology category by slug.' })
-  technologyCategory(@Arg('slug') slug: string, @Ctx() ctx: Context): Promise<TechnologyCategory | null> {
+  technologyCategory(@Arg('slug', { description: 'Stable key (slug) of the record.' }) slug: string, @Ctx() ctx: Context): Promise<TechnologyCategory | null> {
     return findBySlug(ctx, TechnologyCategory, 'technology_category', slug);
   }
 
@@ -43,7 +43,7 @@ export class TechnologyResolver {
   entities(
     @Root() category: TechnologyCategory,
     @Arg('includeDescendants', { defaultValue: true, description: 'Also entities of narrower categories.' }) includeDescendants: boolean,
-    @Arg('filter', () => EntityFilter, { nullable: true }) filter: EntityFilter | null,
+    @Arg('filter', () => EntityFilter, { nullable: true, description: 'Narrows the list: AND across fields, OR within a list.' }) filter: EntityFilter | null,
     @Args() page: PageArgs,
     @Ctx() ctx: Context,
   ) {

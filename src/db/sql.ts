@@ -38,3 +38,11 @@ export function likePattern(text: string): string {
 export function epochOf(column: string): string {
   return `extract(epoch from ${column})`;
 }
+
+/**
+ * Narrows `listing_period lp` to the periods in force on `date`: begun on or before it and not
+ * yet ended (a period ends on the day of its DELISTING). The one definition of "listed on".
+ */
+export function inForceOn<Q extends Knex.QueryBuilder>(q: Q, date: string): Q {
+  return q.where('lp.since', '<=', date).andWhere((w) => w.whereNull('lp.until').orWhere('lp.until', '>', date)) as Q;
+}

@@ -1,3 +1,4 @@
+import { inForceOn } from '../../db/sql';
 import type { Knex } from 'knex';
 import type { Context } from '../../graphql/context';
 import type { ActionFilter, EntityFilter } from '../../graphql/filter-inputs';
@@ -159,7 +160,7 @@ export class EntityStatsService {
       .countDistinct({ n: 'fe.id' })
       .groupBy('l.slug', 'l.name')
       .orderBy([{ column: 'n', order: 'desc' }, 'key']);
-    if (activeOn) q.where('lp.since', '<=', activeOn).andWhere((w) => w.whereNull('lp.until').orWhere('lp.until', '>', activeOn));
+    if (activeOn) inForceOn(q, activeOn);
     return facets(q);
   }
 }

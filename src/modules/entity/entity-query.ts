@@ -1,5 +1,5 @@
 import type { Knex } from 'knex';
-import { descendantIds, epochOf, likePattern } from '../../db/sql';
+import { descendantIds, epochOf, likePattern, inForceOn } from '../../db/sql';
 import { EntityFilter, EntityOrder, EntityOrderField } from '../../graphql/filter-inputs';
 import { checkRange } from '../../graphql/filter-checks';
 import { intKeysOfType } from '../../graphql/global-id';
@@ -36,9 +36,7 @@ export function applyEntityFilter(knex: Knex, q: Knex.QueryBuilder, filter: Enti
     q.whereExists(function listed() {
       this.select(knex.raw('1')).from('listing_period as lp').whereRaw('lp.entity_id = e.id');
       if (f.list) this.whereIn('lp.list_id', knex('sanctions_list').select('id').whereIn('slug', f.list));
-      if (f.activeOn) {
-        this.where('lp.since', '<=', f.activeOn).andWhere((w) => w.whereNull('lp.until').orWhere('lp.until', '>', f.activeOn as string));
-      }
+      if (f.activeOn) inForceOn(this, f.activeOn);
     });
   }
   if (f.text && f.text.trim()) {

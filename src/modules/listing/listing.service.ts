@@ -1,3 +1,4 @@
+import { inForceOn } from '../../db/sql';
 import type { Context } from '../../graphql/context';
 import type { Page } from '../../graphql/connection';
 import { nestedPage } from '../../graphql/nested-page';
@@ -16,7 +17,7 @@ export class ListingService {
         `Entity.listings:${activeOn ?? ''}`,
         (ids) => {
           const q = this.ctx.knex('listing_period as lp').select('lp.*', 'lp.entity_id as __parent').whereIn('lp.entity_id', ids).orderBy(['lp.since', 'lp.list_id']);
-          if (activeOn) q.where('lp.since', '<=', activeOn).andWhere((w) => w.whereNull('lp.until').orWhere('lp.until', '>', activeOn));
+          if (activeOn) inForceOn(q, activeOn);
           return q;
         },
         (row) => new Listing(row as unknown as ListingRow, asOf),
@@ -34,7 +35,7 @@ export class ListingService {
         .join('entity as e', 'e.id', 'lp.entity_id')
         .whereIn('lp.list_id', ids)
         .whereNull('e.deleted_at');
-      if (activeOn) base.where('lp.since', '<=', activeOn).andWhere((w) => w.whereNull('lp.until').orWhere('lp.until', '>', activeOn));
+      if (activeOn) inForceOn(base, activeOn);
       return {
         base,
         sort: [

@@ -75,14 +75,14 @@ async function edgesOf(knex: Knex, type: GraphType, keys: Key[]): Promise<RawEdg
             .select('r.from_id', 'r.to_id', 'r.kind'),
           (r) => edge('GovernmentAction', r.from_id, 'GovernmentAction', r.to_id, r.kind),
         )),
-        ...(await actionOwnerEdges(knex, knex('government_action as a').whereIn('a.id', keys))),
+        ...(await actionOwnerEdges(knex('government_action as a').whereIn('a.id', keys))),
       ];
     case 'Country':
       return rows(participations(knex).whereIn('p.country_code', keys), participationEdge);
     case 'Authority':
-      return actionOwnerEdges(knex, knex('government_action as a').whereIn('a.authority_id', keys), 'authority');
+      return actionOwnerEdges(knex('government_action as a').whereIn('a.authority_id', keys), 'authority');
     case 'SanctionsList':
-      return actionOwnerEdges(knex, knex('government_action as a').whereIn('a.list_id', keys), 'list');
+      return actionOwnerEdges(knex('government_action as a').whereIn('a.list_id', keys), 'list');
     case 'TechnologyCategory':
       return rows(
         knex('entity_technology as et').join('entity as e', 'e.id', 'et.entity_id').whereNull('e.deleted_at').whereIn('et.technology_category_id', keys).select('et.entity_id', 'et.technology_category_id'),
@@ -92,7 +92,7 @@ async function edgesOf(knex: Knex, type: GraphType, keys: Key[]): Promise<RawEdg
 }
 
 /** Action -> authority (ISSUED_BY) and action -> list (ON_LIST) edges of some actions. */
-async function actionOwnerEdges(knex: Knex, actions: Knex.QueryBuilder, only?: 'authority' | 'list'): Promise<RawEdge[]> {
+async function actionOwnerEdges(actions: Knex.QueryBuilder, only?: 'authority' | 'list'): Promise<RawEdge[]> {
   const rows = (await actions.whereNull('a.deleted_at').select('a.id', 'a.authority_id', 'a.list_id').orderBy('a.id')) as Row[];
   const edges: RawEdge[] = [];
   for (const r of rows) {

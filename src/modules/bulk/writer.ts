@@ -8,7 +8,6 @@ import { diff } from '../audit/audit';
 import { Revision } from '../audit/revision.entity';
 import { Authority } from '../authority/authority.entity';
 import { Country } from '../country/country.entity';
-import { EntityRedirect } from '../entity/entity-redirect.entity';
 import { EntityRelation } from '../entity/entity-relation.entity';
 import { snapshotEntity } from '../entity/entity-write.service';
 import type { AddressValue } from '../entity/entity-values';

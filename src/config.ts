@@ -52,6 +52,12 @@ export interface Config {
   readonly maxConnectionsPerAddress: number;
   /** Time a client has to send complete request headers. */
   readonly headersTimeoutMs: number;
+  /** Read-only PostgreSQL replicas (DATABASE_REPLICA_URLS, comma-separated); reads go there, writes to databaseUrl. */
+  readonly replicaUrls: readonly string[];
+  /** Seconds a public read's response is kept in the response cache; 0 turns the cache off. */
+  readonly responseCacheTtlSeconds: number;
+  /** Most responses the in-memory response cache keeps (least recently used go first). */
+  readonly responseCacheMaxEntries: number;
 }
 
 export class ConfigError extends Error {
@@ -131,6 +137,21 @@ function parseDatabaseUrl(raw: string | undefined): string | undefined {
   return raw;
 }
 
+/** DATABASE_REPLICA_URLS: comma-separated postgres:// URLs, each checked like DATABASE_URL. */
+function parseReplicaUrls(raw: string | undefined): string[] {
+  if (raw === undefined || raw.trim() === '') return [];
+  return raw.split(',').map((part, i) => {
+    const url = part.trim();
+    if (!url) throw new ConfigError('DATABASE_REPLICA_URLS', `entry ${i + 1} is empty`);
+    try {
+      return parseDatabaseUrl(url) as string;
+    } catch (error) {
+      const reason = error instanceof ConfigError ? error.message.replace('Invalid configuration: DATABASE_URL ', '') : 'is not a valid URL';
+      throw new ConfigError('DATABASE_REPLICA_URLS', `entry ${i + 1} ${reason}`);
+    }
+  });
+}
+
 function parseRedisUrl(raw: string | undefined): string | undefined {
   if (raw === undefined || raw === '') return undefined;
   let url: URL;
@@ -188,5 +209,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, argv: readonly 
     shutdownTimeoutMs: parsePositiveInteger('SHUTDOWN_TIMEOUT_MS', env.SHUTDOWN_TIMEOUT_MS, 10_000),
     maxConnectionsPerAddress: parseNonNegativeInteger('MAX_CONNECTIONS_PER_ADDRESS', env.MAX_CONNECTIONS_PER_ADDRESS, 100),
     headersTimeoutMs: parsePositiveInteger('HEADERS_TIMEOUT_MS', env.HEADERS_TIMEOUT_MS, 10_000),
+    replicaUrls: Object.freeze(parseReplicaUrls(env.DATABASE_REPLICA_URLS)),
+    responseCacheTtlSeconds: parseNonNegativeInteger('RESPONSE_CACHE_TTL_SECONDS', env.RESPONSE_CACHE_TTL_SECONDS, 60),
+    responseCacheMaxEntries: parsePositiveInteger('RESPONSE_CACHE_MAX_ENTRIES', env.RESPONSE_CACHE_MAX_ENTRIES, 10_000),
   });
 }

@@ -1,17 +1,21 @@
 import http from 'node:http';
 import { ApolloServer } from '@apollo/server';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
-import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
+import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { expressMiddleware } from '@as-integrations/express5';
 import express, { Express } from 'express';
+import type { Connection } from '@mikro-orm/core';
 import type { MikroORM } from '@mikro-orm/postgresql';
 import type { Config } from './config';
+import { replicaConnections } from './db/read';
 import { GraphQLError } from 'graphql';
 import { ANONYMOUS, Context, createContext } from './graphql/context';
 import { domainError } from './graphql/errors';
 import { KeyAuthenticator } from './modules/auth/api-keys.service';
 import { createErrorFormatter } from './graphql/format-error';
 import { queryLimitsPlugin } from './graphql/limits';
+import { responseCachePlugin } from './graphql/response-cache/plugin';
+import { createResponseStore, ResponseStore } from './graphql/response-cache/store';
 import { buildAppSchema } from './graphql/schema';
 import { warningsPlugin } from './graphql/warnings-plugin';
 import { explorerRouter } from './http/explorer';
@@ -36,21 +40,35 @@ export interface App {
   metrics: Metrics;
   /** The per-client cost budget; null when RATE_LIMIT_COST_PER_MINUTE=0. Closed by apollo.stop(). */
   rateLimiter: CostLimiter | null;
+  /** Responses of public reads; null when RESPONSE_CACHE_TTL_SECONDS=0. Closed by apollo.stop(). */
+  responseStore: ResponseStore | null;
 }
 
 const GRAPHQL_PATH = '/graphql';
 
-/** True when PostgreSQL answers within a second. */
-async function databaseReady(orm: MikroORM): Promise<boolean> {
+/** True when this connection's PostgreSQL answers within a second. */
+async function answers(connection: Connection): Promise<boolean> {
   try {
     await Promise.race([
-      orm.em.getConnection().execute('select 1'),
+      connection.execute('select 1'),
       new Promise((_, reject) => setTimeout(() => reject(new Error('timeout')), 1000).unref()),
     ]);
     return true;
   } catch {
     return false;
   }
+}
+
+/**
+ * 'ready' when PostgreSQL and every read replica answer, else what is down. A dead replica
+ * makes the instance not ready: reads are spread over the replicas at random, so a share of
+ * them would fail (docs/scaling.md).
+ */
+async function databaseStatus(orm: MikroORM): Promise<string> {
+  const [primary, ...replicas] = await Promise.all([orm.em.getConnection(), ...replicaConnections(orm)].map(answers));
+  if (!primary) return 'database unreachable';
+  const down = replicas.flatMap((ok, i) => (ok ? [] : [i + 1]));
+  return down.length ? `read replica unreachable (DATABASE_REPLICA_URLS entry ${down.join(', ')})` : 'ready';
 }
 
 /**
@@ -73,6 +91,10 @@ export async function createApp(config: Config, orm: MikroORM, logger: Logger, b
   const rateLimiter =
     config.rateLimitCostPerMinute > 0
       ? await createCostLimiter({ costPerMinute: config.rateLimitCostPerMinute, redisUrl: config.redisUrl, prefix: config.redisChannelPrefix, logger })
+      : null;
+  const responseStore =
+    config.responseCacheTtlSeconds > 0
+      ? await createResponseStore({ ttlSeconds: config.responseCacheTtlSeconds, maxBytes: config.responseCacheMaxBytes, redisUrl: config.redisUrl, prefix: config.redisChannelPrefix, logger })
       : null;
   /** Set when shutdown begins: /readyz answers 503 so load balancers stop sending traffic. */
   let draining = false;
@@ -110,12 +132,16 @@ export async function createApp(config: Config, orm: MikroORM, logger: Logger, b
           },
           serverWillStop: async () => {
             await rateLimiter?.close();
+            await responseStore?.close();
           },
         }),
       },
       // Stops accepting, closes idle keep-alive connections, and cuts the rest after the grace period.
       ApolloServerPluginDrainHttpServer({ httpServer, stopGracePeriodMillis: config.shutdownTimeoutMs }),
       ApolloServerPluginLandingPageDisabled(),
+      // Apollo's default cache-control plugin wraps every field resolver to compute cache hints
+      // nobody reads here (the response cache below invalidates on writes instead of using hints).
+      ApolloServerPluginCacheControlDisabled(),
       queryLimitsPlugin<Context>(limits, {
         // Every operation that passed the limits is charged its cost (at least 1) to its client:
         // the API key when there is one, else the address.
@@ -169,6 +195,8 @@ export async function createApp(config: Config, orm: MikroORM, logger: Logger, b
         },
       },
       warningsPlugin,
+      // Last, so the answers it stores already carry their warnings.
+      ...(responseStore ? [responseCachePlugin(responseStore, { lookedUp: (hit) => metrics.responseCache(hit) })] : []),
     ],
   });
   await apollo.start();
@@ -193,8 +221,8 @@ export async function createApp(config: Config, orm: MikroORM, logger: Logger, b
       res.status(503).json({ status: 'shutting down' });
       return;
     }
-    const ready = await databaseReady(orm);
-    res.status(ready ? 200 : 503).json({ status: ready ? 'ready' : 'database unreachable' });
+    const status = await databaseStatus(orm);
+    res.status(status === 'ready' ? 200 : 503).json({ status });
   });
   app.get('/metrics', metrics.handler());
   app.use(graphiqlRouter(GRAPHQL_PATH));
@@ -219,5 +247,5 @@ export async function createApp(config: Config, orm: MikroORM, logger: Logger, b
     }),
   );
   app.use(jsonErrorHandler(logger, config.maxBodyBytes));
-  return { express: app, httpServer, apollo, subscriptions, metrics, rateLimiter };
+  return { express: app, httpServer, apollo, subscriptions, metrics, rateLimiter, responseStore };
 }

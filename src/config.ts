@@ -56,8 +56,8 @@ export interface Config {
   readonly replicaUrls: readonly string[];
   /** Seconds a public read's response is kept in the response cache; 0 turns the cache off. */
   readonly responseCacheTtlSeconds: number;
-  /** Most responses the in-memory response cache keeps (least recently used go first). */
-  readonly responseCacheMaxEntries: number;
+  /** Most bytes of responses the in-process response cache keeps (least recently used go first). */
+  readonly responseCacheMaxBytes: number;
 }
 
 export class ConfigError extends Error {
@@ -211,6 +211,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, argv: readonly 
     headersTimeoutMs: parsePositiveInteger('HEADERS_TIMEOUT_MS', env.HEADERS_TIMEOUT_MS, 10_000),
     replicaUrls: Object.freeze(parseReplicaUrls(env.DATABASE_REPLICA_URLS)),
     responseCacheTtlSeconds: parseNonNegativeInteger('RESPONSE_CACHE_TTL_SECONDS', env.RESPONSE_CACHE_TTL_SECONDS, 60),
-    responseCacheMaxEntries: parsePositiveInteger('RESPONSE_CACHE_MAX_ENTRIES', env.RESPONSE_CACHE_MAX_ENTRIES, 10_000),
+    responseCacheMaxBytes: parseBytes('RESPONSE_CACHE_MAX_BYTES', env.RESPONSE_CACHE_MAX_BYTES, 64 * 1024 * 1024),
   });
 }

@@ -3,7 +3,8 @@ import { startTestServer, TestServer } from './helpers/server';
 
 let t: TestServer;
 beforeAll(async () => {
-  t = await startTestServer();
+  // These tests change rows with SQL behind the server's back, which no response cache can see.
+  t = await startTestServer({ RESPONSE_CACHE_TTL_SECONDS: '0' });
 });
 afterAll(async () => {
   await t?.stop();

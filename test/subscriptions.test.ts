@@ -172,7 +172,7 @@ describe('Subscription.actionRecorded (graphql-ws, in-process)', () => {
   });
 
   it('fails to start with a message naming an unreachable Redis', async () => {
-    await expect(createEventBus({ redisUrl: 'redis://:secret@127.0.0.1:1' })).rejects.toThrow(/^Cannot connect to Redis at redis:\/\/:\*\*\*@127\.0\.0\.1:1: .*ECONNREFUSED/);
+    await expect(createEventBus({ redisUrl: 'redis://:secret@127.0.0.1:1' })).rejects.toThrow(/^Cannot connect to Redis at redis:\/\/:\*\*\*@127\.0\.0\.1:1 \(subscription events\): .*ECONNREFUSED/);
   });
 
   it('validates REDIS_URL and REDIS_CHANNEL_PREFIX', () => {

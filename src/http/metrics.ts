@@ -19,6 +19,8 @@ export interface Metrics {
   /** Records one finished HTTP request to /graphql. */
   observeRequest(operation: string | undefined, status: number, seconds: number): void;
   rateLimited(): void;
+  /** One cacheable query looked up in the response cache. */
+  responseCache(hit: boolean): void;
   /** The label for an operation name (bounded cardinality). */
   operationLabel(name: string | undefined): string;
   /** GET /metrics. */
@@ -49,6 +51,12 @@ export function createMetrics(orm: MikroORM): Metrics {
   const rejections = new Counter({
     name: 'policy_kb_rate_limit_rejections_total',
     help: 'Requests refused with RATE_LIMITED',
+    registers: [registry],
+  });
+  const cacheLookups = new Counter({
+    name: 'policy_kb_response_cache_lookups_total',
+    help: 'Queries looked up in the response cache, by result (hit or miss)',
+    labelNames: ['result'] as const,
     registers: [registry],
   });
   const pool = (): TarnPool | undefined => {
@@ -91,6 +99,7 @@ export function createMetrics(orm: MikroORM): Metrics {
       duration.observe({ operation: label }, seconds);
     },
     rateLimited: () => rejections.inc(),
+    responseCache: (hit) => cacheLookups.inc({ result: hit ? 'hit' : 'miss' }),
     handler: () => async (_req, res) => {
       res.setHeader('content-type', registry.contentType);
       res.send(await registry.metrics());

@@ -1,6 +1,6 @@
 import Redis from 'ioredis';
 import { RateLimiterMemory, RateLimiterRedis, RateLimiterRes, type RateLimiterAbstract } from 'rate-limiter-flexible';
-import { redactUrl } from '../db/orm';
+import { connectRedis, quitRedis } from '../db/redis';
 import type { Logger } from '../logger';
 
 /** The outcome of charging one operation's cost to a client. */
@@ -46,15 +46,7 @@ export async function createCostLimiter(options: CostLimiterOptions): Promise<Co
   let limiter: RateLimiterAbstract = memory;
   let client: Redis | undefined;
   if (options.redisUrl) {
-    const url = options.redisUrl;
-    client = new Redis(url, { lazyConnect: true, enableOfflineQueue: false, connectionName: 'policy-kb-rate-limit', maxRetriesPerRequest: 1 });
-    client.on('error', (error: Error) => options.logger?.warn({ err: error, redis: redactUrl(url) }, 'Redis connection error (rate limiting)'));
-    try {
-      await client.connect();
-    } catch (error) {
-      client.disconnect();
-      throw new Error(`Cannot connect to Redis at ${redactUrl(url)} (rate limiting): ${error instanceof Error ? error.message : String(error)}`);
-    }
+    client = await connectRedis(options.redisUrl, 'rate limiting', options.logger, { enableOfflineQueue: false, maxRetriesPerRequest: 1 });
     limiter = new RateLimiterRedis({
       storeClient: client,
       points: limit,
@@ -79,9 +71,7 @@ export async function createCostLimiter(options: CostLimiterOptions): Promise<Co
       }
     },
     async close() {
-      if (!client || client.status === 'end') return;
-      await Promise.race([client.quit().catch(() => undefined), new Promise((r) => setTimeout(r, 2000).unref())]);
-      client.disconnect();
+      if (client) await quitRedis(client);
     },
   };
 }

@@ -2,7 +2,7 @@ import { createRedisEventTarget } from '@graphql-yoga/redis-event-target';
 import { createPubSub } from '@graphql-yoga/subscription';
 import Redis from 'ioredis';
 import type { PubSub } from 'type-graphql';
-import { redactUrl } from '../../db/orm';
+import { connectRedis, quitRedis } from '../../db/redis';
 import type { Logger } from '../../logger';
 import type { DomainEvents } from './events';
 
@@ -53,28 +53,6 @@ export function createInProcessBus(prefix = 'policy-kb'): EventBus {
   return { pubSub, events: domainEvents(pubSub), transport: 'in-process', close: async () => undefined };
 }
 
-async function connect(client: Redis, url: string): Promise<void> {
-  let lastError: Error | undefined;
-  const remember = (error: Error) => (lastError = error);
-  client.on('error', remember);
-  try {
-    await client.connect();
-  } catch (error) {
-    client.disconnect();
-    const reason = lastError?.message ?? (error instanceof Error ? error.message : String(error));
-    throw new Error(`Cannot connect to Redis at ${redactUrl(url)}: ${reason}`);
-  } finally {
-    client.off('error', remember);
-  }
-}
-
-async function quit(client: Redis): Promise<void> {
-  if (client.status === 'end') return;
-  const timeout = new Promise<'timeout'>((resolve) => setTimeout(() => resolve('timeout'), 2000).unref());
-  const result = await Promise.race([client.quit().catch(() => 'failed' as const), timeout]);
-  if (result !== 'OK') client.disconnect();
-}
-
 /**
  * The bus for `options`: Redis-backed when `redisUrl` is set (two connections: a Redis
  * connection that has subscribed can do nothing else), in-process otherwise. Connecting fails
@@ -85,18 +63,14 @@ export async function createEventBus(options: EventBusOptions = {}): Promise<Eve
   if (!options.redisUrl) return createInProcessBus(prefix);
   const url = options.redisUrl;
   const logger = options.logger;
-  const publisher = new Redis(url, { lazyConnect: true, connectionName: 'policy-kb-publish' });
-  const subscriber = new Redis(url, { lazyConnect: true, connectionName: 'policy-kb-subscribe' });
+  // Two connections: a Redis connection that has subscribed can do nothing else.
+  const publisher = await connectRedis(url, 'subscription events', logger);
+  let subscriber: Redis;
   try {
-    await Promise.all([connect(publisher, url), connect(subscriber, url)]);
+    subscriber = await connectRedis(url, 'subscription events', logger);
   } catch (error) {
     publisher.disconnect();
-    subscriber.disconnect();
     throw error;
-  }
-  // ioredis reconnects (and re-subscribes) by itself; an outage is logged, not fatal.
-  for (const client of [publisher, subscriber]) {
-    client.on('error', (error: Error) => logger?.warn({ err: error, redis: redactUrl(url) }, 'Redis connection error (subscription events)'));
   }
   // redis-event-target fires publish/subscribe/unsubscribe without awaiting them: a command that
   // fails during an outage must be logged rather than become an unhandled rejection (which
@@ -120,7 +94,7 @@ export async function createEventBus(options: EventBusOptions = {}): Promise<Eve
     events: domainEvents(pubSub),
     transport: 'redis',
     async close() {
-      await Promise.all([quit(publisher), quit(subscriber)]);
+      await Promise.all([quitRedis(publisher), quitRedis(subscriber)]);
     },
   };
 }

@@ -244,6 +244,26 @@ export function checkOperation(
 }
 
 /**
+ * Measures of operations already checked, per parsed document and variables. Apollo keeps one
+ * parsed document per query text, so a client repeating a query is measured once; only
+ * measures within the limits are kept (a refused operation is checked again, and refused again).
+ */
+const measured = new WeakMap<DocumentNode, Map<string, OperationMeasure>>();
+const MEASURES_PER_DOCUMENT = 100;
+
+function measureOnce(document: DocumentNode, operation: OperationDefinitionNode, variables: Record<string, unknown>, check: () => OperationMeasure): OperationMeasure {
+  const key = `${operation.name?.value ?? ''}\0${JSON.stringify(variables)}`;
+  let byVariables = measured.get(document);
+  const known = byVariables?.get(key);
+  if (known) return known;
+  const measure = check();
+  if (!byVariables) measured.set(document, (byVariables = new Map()));
+  if (byVariables.size >= MEASURES_PER_DOCUMENT) byVariables.clear();
+  byVariables.set(key, measure);
+  return measure;
+}
+
+/**
  * Refuses operations over the depth, alias or cost limit before execution (checkOperation)
  * and reports the cost of the others to `hooks` (rate limiting, logs).
  */
@@ -254,7 +274,7 @@ export function queryLimitsPlugin<TContext extends object>(limits: QueryLimits, 
         async didResolveOperation({ schema, document, operation, request, contextValue, response, operationName }) {
           // No single operation to run: execution reports that itself.
           if (!operation) return;
-          const { depth, aliases, cost } = checkOperation(schema, document, operation, request.variables ?? {}, limits);
+          const { depth, aliases, cost } = measureOnce(document, operation, request.variables ?? {}, () => checkOperation(schema, document, operation, request.variables ?? {}, limits));
           await hooks.onCost?.({ cost: cost ?? 0, depth, aliases, operationName: operationName ?? null, contextValue, http: response.http });
         },
       };

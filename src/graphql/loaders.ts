@@ -1,5 +1,5 @@
 import DataLoader from 'dataloader';
-import type { EntityClass } from '@mikro-orm/core';
+import { ReferenceKind, type EntityClass } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { Knex } from 'knex';
 
@@ -38,6 +38,29 @@ export class Loaders {
   /** Maps database rows (snake_case columns) onto managed entities. */
   map<T extends object>(cls: EntityClass<T>, row: Row): T {
     return this.em.map(cls, stripHelperColumns(row) as never) as T;
+  }
+
+  /**
+   * The columns of `cls`'s table as `alias.column as <prefix>column`, to read a joined record
+   * in the same statement as the rows that point at it (see primeJoined).
+   */
+  joinedColumns<T extends object>(cls: EntityClass<T>, alias: string, prefix: string): string[] {
+    const meta = this.em.getMetadata().get(cls.name);
+    return meta.props
+      .filter((p) => p.persist !== false && (p.kind === ReferenceKind.SCALAR || p.kind === ReferenceKind.MANY_TO_ONE || p.kind === ReferenceKind.EMBEDDED))
+      .flatMap((p) => p.fieldNames ?? [])
+      .map((column) => `${alias}.${column} as ${prefix}${column}`);
+  }
+
+  /**
+   * The record read with joinedColumns out of `row`, handed to its byKey loader, so the field
+   * resolver that asks for it next finds it there instead of running another statement.
+   */
+  primeJoined<T extends object>(cls: EntityClass<T>, table: string, row: Row, prefix: string): void {
+    const joined: Row = {};
+    for (const [k, v] of Object.entries(row)) if (k.startsWith(prefix)) joined[k.slice(prefix.length)] = v;
+    if (joined.id == null) return;
+    this.byKey<T, number>(cls, table).prime(joined.id as number, this.map(cls, joined));
   }
 
   /** Loads records of `cls` by primary key; missing keys give null. */

@@ -21,6 +21,7 @@ export interface PageQuery<Row = Record<string, unknown>> {
 
 const PARENT = '__parent';
 const ROW_NUMBER = '__rn';
+const PARENT_TOTAL = '__total';
 
 function signature(sort: SortKey[]): string {
   return sort.map((k) => `${k.label ?? k.column}:${k.direction}`).join(',');
@@ -80,7 +81,10 @@ function applyWindow(knex: Knex, query: PageQuery<unknown>, window: PageWindow, 
   const [order, orderBindings] = orderClause('t', query.sort, !forward);
   if (!partitioned) return q.orderByRaw(order, orderBindings).limit(window.size + 1);
   // One statement for every parent: number each parent's rows and keep the first size + 1.
-  const numbered = q.select(knex.raw(`row_number() over (partition by t.?? order by ${order}) as ??`, [PARENT, ...orderBindings, ROW_NUMBER]));
+  let numbered = q.select(knex.raw(`row_number() over (partition by t.?? order by ${order}) as ??`, [PARENT, ...orderBindings, ROW_NUMBER]));
+  // Numbering reads every row of each parent anyway, so counting them too is nearly free and
+  // saves totalCount its own statement; after a cursor the rows left are not the total.
+  if (!window.after && !window.before) numbered = numbered.select(knex.raw('count(*) over (partition by t.??) as ??', [PARENT, PARENT_TOTAL]));
   return knex
     .select('u.*')
     .from(numbered.as('u'))
@@ -132,6 +136,13 @@ export async function paginateMany<Row>(
   };
   if (window.size === 0) return parents.map((p) => new Page([], emptyInfo(), countFor(p)));
   const rows = (await applyWindow(knex, query as PageQuery<unknown>, window, true)) as Record<string, unknown>[];
+  if (rows.length > 0 && rows[0][PARENT_TOTAL] !== undefined) {
+    // The totals came with the rows; a parent without rows has none.
+    const totals = new Map(rows.map((r) => [String(r[PARENT]), Number(r[PARENT_TOTAL])]));
+    counts = Promise.resolve(totals);
+  } else if (rows.length === 0 && !window.after && !window.before) {
+    counts = Promise.resolve(new Map());
+  }
   const byParent = new Map<string, Record<string, unknown>[]>();
   for (const row of rows) {
     const key = String(row[PARENT]);

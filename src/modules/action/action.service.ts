@@ -16,6 +16,9 @@ import { Participation } from './participation.entity';
 
 type Row = Record<string, unknown>;
 
+/** Prefix of the action's columns read along with its participations. */
+const JOINED_ACTION = '__a_';
+
 /** Action and participation reads: lookups and every list of them, top-level and nested. */
 export class ActionService {
   constructor(private readonly ctx: Context) {}
@@ -26,6 +29,10 @@ export class ActionService {
 
   private toAction = (row: Row) => this.ctx.loaders.map(GovernmentAction, row);
   private toParticipation = (row: Row) => this.ctx.loaders.map(Participation, row);
+  private toParticipationWithAction = (row: Row) => {
+    this.ctx.loaders.primeJoined(GovernmentAction, 'government_action', row, JOINED_ACTION);
+    return this.toParticipation(row);
+  };
 
   bySlug(slug: string): Promise<GovernmentAction | null> {
     return findBySlug(this.ctx, GovernmentAction, 'government_action', slug);
@@ -87,8 +94,10 @@ export class ActionService {
   /** Entity.participations: what named the entity, newest first. */
   participationsOf(entityId: number, roles: ParticipantRole[] | null | undefined, filter: ActionFilter | null | undefined, page: PageRequest): Promise<Page<unknown>> {
     return nestedPage(this.ctx, 'Entity.participations', { roles, filter, page }, entityId, (ids) => {
+      // The action comes with each participation (it is joined for the order anyway), so
+      // `participation.action` costs no statement of its own.
       const base = this.knex('participation as p')
-        .select('p.*', 'p.entity_id as __parent', this.knex.raw('a.occurred_on::text as __s0'))
+        .select('p.*', 'p.entity_id as __parent', this.knex.raw('a.occurred_on::text as __s0'), ...this.ctx.loaders.joinedColumns(GovernmentAction, 'a', JOINED_ACTION))
         .join('government_action as a', 'a.id', 'p.action_id')
         .whereIn('p.entity_id', ids)
         .whereNull('p.deleted_at');
@@ -98,7 +107,7 @@ export class ActionService {
         { column: '__s0', direction: 'desc' },
         { column: 'id', direction: 'desc' },
       ];
-      return { base, sort, toNode: this.toParticipation };
+      return { base, sort, toNode: this.toParticipationWithAction };
     });
   }
 

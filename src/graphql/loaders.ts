@@ -2,6 +2,7 @@ import DataLoader from 'dataloader';
 import { ReferenceKind, type EntityClass } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { Knex } from 'knex';
+import { REFERENCE_TABLES, referenceRows } from './reference-data';
 
 type Row = Record<string, unknown>;
 
@@ -66,6 +67,14 @@ export class Loaders {
   /** Loads records of `cls` by primary key; missing keys give null. */
   byKey<T extends object, K extends string | number>(cls: EntityClass<T>, table: string, keyColumn = 'id'): DataLoader<K, T | null> {
     return this.get<K, T | null>(`byKey:${table}`, async (keys) => {
+      if (REFERENCE_TABLES.has(table)) {
+        const all = await referenceRows(this.knex, table, keyColumn);
+        // A copy: mapping must not touch the shared row.
+        return keys.map((k) => {
+          const row = all.get(String(k));
+          return row ? this.map(cls, { ...row }) : null;
+        });
+      }
       const rows = (await this.knex(table).whereIn(keyColumn, keys as K[])) as Row[];
       const found = new Map(rows.map((r) => [String(r[keyColumn]), this.map(cls, r)]));
       return keys.map((k) => found.get(String(k)) ?? null);

@@ -40,7 +40,7 @@ export async function startServer(config: Config, logger: Logger): Promise<Runni
   }
   let orm: MikroORM;
   try {
-    orm = await connectOrm(databaseUrl, { statementTimeoutMs: config.statementTimeoutMs });
+    orm = await connectOrm(databaseUrl, { statementTimeoutMs: config.statementTimeoutMs }, config.replicaUrls);
   } catch (error) {
     await embedded?.stop();
     throw error;
@@ -66,7 +66,7 @@ export async function startServer(config: Config, logger: Logger): Promise<Runni
     });
     const address = app.httpServer.address() as AddressInfo;
     const url = `http://${config.host.includes(':') ? `[${config.host}]` : config.host}:${address.port}`;
-    logger.info({ url: `${url}/graphql`, database: redactUrl(databaseUrl) }, 'policy-kb is serving');
+    logger.info({ url: `${url}/graphql`, database: redactUrl(databaseUrl), ...(config.replicaUrls.length ? { replicas: config.replicaUrls.map(redactUrl) } : {}) }, 'policy-kb is serving');
     const events = bus.events;
     const stopBus = bus.close.bind(bus);
     let stopping: Promise<void> | undefined;

@@ -18,7 +18,13 @@ export interface SessionSettings {
   statementTimeoutMs?: number;
 }
 
-export function ormOptions(clientUrl: string, extra: Partial<Options> = {}, session: SessionSettings = {}): Options {
+/**
+ * `replicaUrls` (DATABASE_REPLICA_URLS) become MikroORM read replicas. Each inherits the pool
+ * options below (size, and afterCreate with the same session settings as the primary), since
+ * MikroORM copies `pool` to every replica that does not set its own. Reads reach a replica only
+ * when they ask for one through db/read.ts (`preferReadReplicas: false`): see that file for why.
+ */
+export function ormOptions(clientUrl: string, extra: Partial<Options> = {}, session: SessionSettings = {}, replicaUrls: readonly string[] = []): Options {
   const settings = [`set pg_trgm.word_similarity_threshold = ${WORD_SIMILARITY_THRESHOLD}`];
   const statementTimeout = Math.floor(session.statementTimeoutMs ?? 0);
   // A runaway statement is cancelled by PostgreSQL itself (SQLSTATE 57014), before the HTTP request times out.
@@ -51,6 +57,8 @@ export function ormOptions(clientUrl: string, extra: Partial<Options> = {}, sess
     },
     debug: false,
     allowGlobalContext: false,
+    replicas: replicaUrls.map((url, i) => ({ name: `replica-${i + 1}`, clientUrl: url })),
+    preferReadReplicas: false,
     ...extra,
   });
 }

@@ -1,11 +1,15 @@
 import { MikroORM } from '@mikro-orm/postgresql';
 import { ormOptions, SessionSettings } from './mikro-orm.config';
+import { replicaConnections } from './read';
 
-/** Connects the ORM and fails with a clear message when the database cannot be reached. */
-export async function connectOrm(databaseUrl: string, session: SessionSettings = {}): Promise<MikroORM> {
+/**
+ * Connects the ORM and fails with a clear message when the database, or one of the read
+ * replicas (`replicaUrls`, from DATABASE_REPLICA_URLS), cannot be reached.
+ */
+export async function connectOrm(databaseUrl: string, session: SessionSettings = {}, replicaUrls: readonly string[] = []): Promise<MikroORM> {
   let orm: MikroORM;
   try {
-    orm = await MikroORM.init(ormOptions(databaseUrl, {}, session));
+    orm = await MikroORM.init(ormOptions(databaseUrl, {}, session, replicaUrls));
   } catch (error) {
     throw new Error(`Cannot connect to the database at ${redactUrl(databaseUrl)}: ${error instanceof Error ? error.message : String(error)}`);
   }
@@ -13,6 +17,17 @@ export async function connectOrm(databaseUrl: string, session: SessionSettings =
     const reason = await orm.checkConnection();
     await orm.close(true);
     throw new Error(`Cannot connect to the database at ${redactUrl(databaseUrl)}: ${reason.ok ? 'unknown error' : reason.reason}`);
+  }
+  // MikroORM opens replica pools lazily; a typo in DATABASE_REPLICA_URLS should stop the start,
+  // not fail a random share of reads later.
+  const checks = await Promise.all(replicaConnections(orm).map((replica) => replica.checkConnection()));
+  const failed = checks.findIndex((check) => !check.ok);
+  if (failed >= 0) {
+    const check = checks[failed];
+    await orm.close(true);
+    throw new Error(
+      `Cannot connect to the read replica at ${redactUrl(replicaUrls[failed] ?? '')} (DATABASE_REPLICA_URLS entry ${failed + 1}): ${check.ok ? 'unknown error' : check.reason}`,
+    );
   }
   return orm;
 }

@@ -1,5 +1,6 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { Knex } from 'knex';
+import { pinToPrimary, readKnex, readsFromPrimary } from '../db/read';
 import { DomainEvents, NO_EVENTS } from '../modules/subscriptions/events';
 import { Loaders } from './loaders';
 
@@ -23,8 +24,28 @@ export interface Context {
   events: DomainEvents;
 }
 
-export function createContext(rootEm: EntityManager, options: { viewer?: Viewer; events?: DomainEvents } = {}): Context {
+/**
+ * `knex` reads from a read replica when DATABASE_REPLICA_URLS names some (db/read.ts), else from
+ * the primary. `primary: true` pins the request to the primary (subscriptions re-read what a
+ * commit just announced); a context made from a pinned EntityManager stays pinned.
+ */
+export function createContext(rootEm: EntityManager, options: { viewer?: Viewer; events?: DomainEvents; primary?: boolean } = {}): Context {
   const em = rootEm.fork();
-  const knex = em.getKnex();
+  if (options.primary || readsFromPrimary(rootEm)) pinToPrimary(em);
+  const knex = readKnex(em);
   return { em, knex, loaders: new Loaders(em, knex), viewer: options.viewer ?? ANONYMOUS, warnings: [], events: options.events ?? NO_EVENTS };
+}
+
+/**
+ * The request is about to write: from now on it reads from the primary, so a mutation's payload
+ * (and anything after it in the same request) shows the write instead of a lagging replica's
+ * copy. Without replicas `knex` is the primary already and nothing changes.
+ */
+export function readOwnWrites(ctx: Context): void {
+  pinToPrimary(ctx.em);
+  const primary = ctx.em.getKnex('write');
+  if (ctx.knex === primary) return;
+  ctx.knex = primary;
+  // Fresh loaders: the old ones hold the replica's knex in their batch functions and caches.
+  ctx.loaders = new Loaders(ctx.em, primary);
 }

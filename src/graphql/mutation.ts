@@ -1,7 +1,8 @@
 import { OptimisticLockError, UniqueConstraintViolationException } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { requireEditor } from '../modules/auth/require-role';
-import type { Context } from './context';
+import { type Context, readOwnWrites } from './context';
+import { referenceDataChanged } from './reference-data';
 import { userError, UserError, UserInputProblem } from './user-errors';
 
 export interface MutationOutcome<P> {
@@ -21,6 +22,7 @@ export async function runMutation<P>(
   failed: (errors: UserError[]) => P,
 ): Promise<P> {
   const actor = requireEditor(ctx);
+  readOwnWrites(ctx); // the payload is resolved after the commit: from the primary, not a lagging replica
   let outcome: MutationOutcome<P>;
   try {
     outcome = await ctx.em.fork().transactional((em) => work(em, actor));
@@ -34,6 +36,7 @@ export async function runMutation<P>(
     }
     throw error;
   }
+  referenceDataChanged();
   outcome.afterCommit?.();
   return outcome.payload;
 }

@@ -176,7 +176,8 @@ export function attachSubscriptionServer(options: SubscriptionServerOptions): Su
         if (overLimit.length) return overLimit;
         return { schema, document, operationName: payload.operationName, variableValues: variables };
       },
-      context: (ctx) => createContext(options.rootEm, { viewer: ctx.extra.viewer ?? ANONYMOUS, events: options.events }),
+      // primary: each event re-reads the action a commit just announced; a lagging replica could miss it.
+      context: (ctx) => createContext(options.rootEm, { viewer: ctx.extra.viewer ?? ANONYMOUS, events: options.events, primary: true }),
       onNext: (_ctx, _id, _payload, _args, result) => (result.errors ? { ...result, errors: format(result.errors) } : undefined),
       onError: (_ctx, _id, _payload, errors) => format(errors),
     },

@@ -3,15 +3,9 @@ import { ReferenceKind, type EntityClass } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { Knex } from 'knex';
 import { REFERENCE_TABLES, referenceRows } from './reference-data';
+import { RowMapper } from './row-mapper';
 
 type Row = Record<string, unknown>;
-
-/** Drops helper columns (`__parent`, sort keys) before a row is mapped onto an entity. */
-export function stripHelperColumns(row: Row): Row {
-  const clean: Row = {};
-  for (const [k, v] of Object.entries(row)) if (!k.startsWith('__')) clean[k] = v;
-  return clean;
-}
 
 /**
  * Per-request batching: every field resolver asks a loader, and each loader runs one
@@ -24,7 +18,9 @@ export class Loaders {
   constructor(
     readonly em: EntityManager,
     readonly knex: Knex,
-  ) {}
+  ) {
+    this.rows = new RowMapper(em.getMetadata(), em.getPlatform());
+  }
 
   /** The loader registered under `key`, created on first use. */
   get<K, V>(key: string, batch: (keys: readonly K[]) => Promise<V[]>): DataLoader<K, V> {
@@ -36,9 +32,11 @@ export class Loaders {
     return loader;
   }
 
-  /** Maps database rows (snake_case columns) onto managed entities. */
+  private readonly rows: RowMapper;
+
+  /** Maps database rows (snake_case columns) onto read-only records (see RowMapper); helper columns are ignored. */
   map<T extends object>(cls: EntityClass<T>, row: Row): T {
-    return this.em.map(cls, stripHelperColumns(row) as never) as T;
+    return this.rows.map(cls, row);
   }
 
   /**
@@ -69,10 +67,9 @@ export class Loaders {
     return this.get<K, T | null>(`byKey:${table}`, async (keys) => {
       if (REFERENCE_TABLES.has(table)) {
         const all = await referenceRows(this.knex, table, keyColumn);
-        // A copy: mapping must not touch the shared row.
         return keys.map((k) => {
           const row = all.get(String(k));
-          return row ? this.map(cls, { ...row }) : null;
+          return row ? this.map(cls, row) : null;
         });
       }
       const rows = (await this.knex(table).whereIn(keyColumn, keys as K[])) as Row[];

@@ -99,3 +99,27 @@ describe('SQL statements per request (no N+1)', () => {
     });
   }
 });
+
+describe('actionStats counts its facets in one statement', () => {
+  it('total, by kind, authority, issuing country and year: one grouped statement, the same answers as counting by hand', async () => {
+    const { res, statements } = await counted('{ actionStats { total byKind { key count } byAuthority { key label count } byIssuingCountry { key count } byYear { key count } } }', {});
+    expect(statements).toHaveLength(1);
+    const stats = res.data!.actionStats;
+    const sql = (q: string) => t.server.orm.em.getConnection().execute<{ key: string; n: string }[]>(q);
+    const byKind = await sql(`select kind as key, count(*) as n from government_action where deleted_at is null group by kind order by n desc, key`);
+    expect(stats.byKind).toEqual(byKind.map((r) => ({ key: r.key, count: Number(r.n) })));
+    expect(stats.total).toBe(byKind.reduce((sum, r) => sum + Number(r.n), 0));
+    const byYear = await sql(`select extract(year from occurred_on)::int::text as key, count(*) as n from government_action where deleted_at is null group by 1 order by 1`);
+    expect(stats.byYear).toEqual(byYear.map((r) => ({ key: r.key, count: Number(r.n) })));
+    const sum = (facets: { count: number }[]) => facets.reduce((s, f) => s + f.count, 0);
+    expect(sum(stats.byAuthority)).toBe(stats.total);
+    expect(stats.byAuthority.find((f: { key: string }) => f.key === 'us-bis').label).toBe('Bureau of Industry and Security');
+    expect(stats.byIssuingCountry.map((f: { key: string }) => f.key)).toContain('US');
+  });
+
+  it('a total alone is one count', async () => {
+    const { res, statements } = await counted('{ actionStats(filter: { kind: [LISTING] }) { total } }', {});
+    expect(statements).toHaveLength(1);
+    expect(res.data!.actionStats.total).toBeGreaterThan(0);
+  });
+});

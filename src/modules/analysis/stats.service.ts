@@ -23,7 +23,24 @@ async function facets(query: Knex.QueryBuilder, label: (row: FacetRow) => string
   return rows.map((r) => Object.assign(new Facet(), { key: String(r.key), label: label(r), count: Number(r.n) }));
 }
 
-/** Grouped counts over the actions matching a filter, one statement per facet. */
+/** The action facets that one grouped statement can count together: each is a column of the action or its authority. */
+export const GROUPED_ACTION_FACETS = ['total', 'byKind', 'byAuthority', 'byIssuingCountry', 'byYear'] as const;
+export type GroupedActionFacet = (typeof GROUPED_ACTION_FACETS)[number];
+
+export interface GroupedActionCounts {
+  total: number;
+  facets: Map<GroupedActionFacet, Facet[]>;
+}
+
+/** Each facet's grouping expressions (the first tells its rows apart with grouping()), key and label. */
+const GROUPING: Record<Exclude<GroupedActionFacet, 'total'>, { by: string[]; key: string; label: string }> = {
+  byKind: { by: ['fa.kind'], key: 'fa.kind', label: 'null' },
+  byAuthority: { by: ['au.slug', 'au.name'], key: 'au.slug', label: 'au.name' },
+  byIssuingCountry: { by: ['c.code', 'c.name'], key: 'c.code', label: 'c.name' },
+  byYear: { by: ['extract(year from fa.occurred_on)'], key: 'extract(year from fa.occurred_on)::int::text', label: 'null' },
+};
+
+/** Grouped counts over the actions matching a filter. */
 export class ActionStatsService {
   constructor(
     private readonly ctx: Context,
@@ -39,31 +56,39 @@ export class ActionStatsService {
     return this.knex.with('fa', applyActionFilter(this.knex, this.knex('government_action as a').select('a.*'), this.filter)).from('fa');
   }
 
-  async total(): Promise<number> {
-    const [row] = (await this.from().count({ n: '*' })) as { n: string }[];
-    return Number(row.n);
-  }
-
-  byKind(): Promise<Facet[]> {
-    return facets(this.from().select('fa.kind as key').count({ n: '*' }).groupBy('fa.kind').orderBy([{ column: 'n', order: 'desc' }, 'key']), (r) => humanize(r.key));
-  }
-
-  byAuthority(): Promise<Facet[]> {
-    return facets(
-      this.from().join('authority as au', 'au.id', 'fa.authority_id').select('au.slug as key', 'au.name as label').count({ n: '*' }).groupBy('au.slug', 'au.name').orderBy([{ column: 'n', order: 'desc' }, 'key']),
-    );
-  }
-
-  byIssuingCountry(): Promise<Facet[]> {
-    return facets(
-      this.from()
-        .join('authority as au', 'au.id', 'fa.authority_id')
-        .join('country as c', 'c.code', 'au.country_code')
-        .select('c.code as key', 'c.name as label')
-        .count({ n: '*' })
-        .groupBy('c.code', 'c.name')
-        .orderBy([{ column: 'n', order: 'desc' }, 'key']),
-    );
+  /**
+   * The total and the asked facets among kind, authority, issuing country and year, in one
+   * pass over the actions (GROUPING SETS) instead of one statement each: at a few hundred
+   * thousand actions each pass is most of the cost. Facets come sorted by count, largest
+   * first, then key; years oldest first. Issuing country leaves out authorities with none.
+   */
+  async grouped(asked: ReadonlySet<GroupedActionFacet>): Promise<GroupedActionCounts> {
+    const facetsAsked = (Object.keys(GROUPING) as (keyof typeof GROUPING)[]).filter((f) => asked.has(f));
+    const sets = ['()', ...facetsAsked.map((f) => `(${GROUPING[f].by.join(', ')})`)];
+    const facetColumn = facetsAsked.length ? `case ${facetsAsked.map((f) => `when grouping(${GROUPING[f].by[0]}) = 0 then '${f}' `).join('')}else 'total' end` : `'total'`;
+    const keyColumn = `coalesce(${['null', ...facetsAsked.map((f) => GROUPING[f].key)].join(', ')})`;
+    const labelColumn = `coalesce(${['null', ...facetsAsked.map((f) => GROUPING[f].label)].join(', ')})`;
+    const grouped = this.from()
+      .join('authority as au', 'au.id', 'fa.authority_id')
+      .leftJoin('country as c', 'c.code', 'au.country_code')
+      .select(this.knex.raw(`${facetColumn} as facet, ${keyColumn} as key, ${labelColumn} as label, count(*) as n`))
+      .groupByRaw(`grouping sets (${sets.join(', ')})`);
+    const rows = (await this.knex
+      .select('*')
+      .from(grouped.as('g'))
+      // A grouping-set row whose key is null (an authority without a country) belongs to no facet.
+      .whereRaw(`g.facet = 'total' or g.key is not null`)
+      .orderByRaw(`g.facet, case when g.facet = 'byYear' then g.key end, g.n desc, g.key`)) as (FacetRow & { facet: GroupedActionFacet })[];
+    const counts: GroupedActionCounts = { total: 0, facets: new Map(facetsAsked.map((f) => [f, []])) };
+    for (const row of rows) {
+      if (row.facet === 'total') {
+        counts.total = Number(row.n);
+        continue;
+      }
+      const label = row.facet === 'byKind' ? humanize(row.key) : (row.label ?? row.key);
+      counts.facets.get(row.facet)?.push(Object.assign(new Facet(), { key: String(row.key), label, count: Number(row.n) }));
+    }
+    return counts;
   }
 
   bySignatory(): Promise<Facet[]> {
@@ -96,15 +121,6 @@ export class ActionStatsService {
     );
   }
 
-  byYear(): Promise<Facet[]> {
-    return facets(
-      this.from()
-        .select(this.knex.raw('extract(year from fa.occurred_on)::int::text as key'))
-        .count({ n: '*' })
-        .groupByRaw('1')
-        .orderBy('key'),
-    );
-  }
 }
 
 /** Grouped counts over the entities matching a filter. */

@@ -1,3 +1,4 @@
+import type { GroupedActionCounts, GroupedActionFacet } from './stats.service';
 import { Field, Int, ObjectType } from 'type-graphql';
 import type { ActionFilter, EntityFilter } from '../../graphql/filter-inputs';
 
@@ -16,7 +17,14 @@ export class Facet {
 /** Facets are computed only when selected; each one is one grouped SQL statement. */
 @ObjectType('ActionStats', { description: 'Facet counts of the actions matching a filter (each facet sorted by count, largest first).' })
 export class ActionStats {
-  constructor(readonly filter: ActionFilter | null) {}
+  /** The grouped counts, computed once for every facet field that asks (see ActionStatsService.grouped). */
+  grouped?: Promise<GroupedActionCounts>;
+
+  constructor(
+    readonly filter: ActionFilter | null,
+    /** The facets the client selected: the grouped statement counts only those. */
+    readonly asked: ReadonlySet<GroupedActionFacet>,
+  ) {}
 }
 
 @ObjectType('EntityStats', { description: 'Facet counts of the entities matching a filter (each facet sorted by count, largest first).' })

@@ -68,7 +68,7 @@ async function searchEntities(ctx: Context, t: Terms, limit: number): Promise<Se
 
 async function searchActions(ctx: Context, t: Terms, limit: number): Promise<SearchHit[]> {
   const { knex } = ctx;
-  const rows = (await knex('government_action as a')
+  const matching = knex('government_action as a')
     .select(
       'a.*',
       knex.raw('word_similarity(?, lower(a.title)) as __title', [t.normalized]),
@@ -81,7 +81,20 @@ async function searchActions(ctx: Context, t: Terms, limit: number): Promise<Sea
         .orWhereRaw('lower(a.title) %> ?', [t.normalized])
         .orWhere('a.citation', 'ilike', t.like)
         .orWhere('a.document_number', 'ilike', t.like),
-    )) as Row[];
+    );
+  // The score below, computed in SQL too, so only the best `limit` rows leave the database
+  // (a common word can match tens of thousands of actions).
+  const rows = (await knex
+    .select('m.*')
+    .from(matching.as('m'))
+    .orderByRaw(
+      `case when m.citation ilike ? then (case when lower(m.citation) = lower(?) then 1 else 0.95 end)
+            when m.document_number ilike ? then (case when lower(m.document_number) = lower(?) then 1 else 0.95 end)
+            when m.__title >= least(1, m.__rank * 5) * 0.8 then m.__title * 0.9
+            else 0.4 + 0.4 * least(1, m.__rank * 5) end desc, m.id`,
+      [t.like, t.raw, t.like, t.raw],
+    )
+    .limit(limit)) as Row[];
   const needle = t.raw.toLowerCase();
   const hits = rows.map((row) => {
     const action = ctx.loaders.map(GovernmentAction, row);

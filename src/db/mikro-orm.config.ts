@@ -7,6 +7,8 @@ import { ENTITIES } from './entities';
 
 /** The lowest pg_trgm word similarity a search candidate needs (0.6 is pg_trgm's default). */
 export const WORD_SIMILARITY_THRESHOLD = 0.3;
+/** The strict word similarity of a close match (`%>>`, search's first pass); pg_trgm's default, set explicitly. */
+export const STRICT_WORD_SIMILARITY_THRESHOLD = 0.5;
 
 
 /**
@@ -25,7 +27,7 @@ export interface SessionSettings {
  * when they ask for one through db/read.ts (`preferReadReplicas: false`): see that file for why.
  */
 export function ormOptions(clientUrl: string, extra: Partial<Options> = {}, session: SessionSettings = {}, replicaUrls: readonly string[] = []): Options {
-  const settings = [`set pg_trgm.word_similarity_threshold = ${WORD_SIMILARITY_THRESHOLD}`];
+  const settings = [`set pg_trgm.word_similarity_threshold = ${WORD_SIMILARITY_THRESHOLD}`, `set pg_trgm.strict_word_similarity_threshold = ${STRICT_WORD_SIMILARITY_THRESHOLD}`];
   const statementTimeout = Math.floor(session.statementTimeoutMs ?? 0);
   // A runaway statement is cancelled by PostgreSQL itself (SQLSTATE 57014), before the HTTP request times out.
   if (statementTimeout > 0) settings.push(`set statement_timeout = ${statementTimeout}`);

@@ -13,6 +13,9 @@ import { ActionKind } from './action-kinds';
 @Index({ properties: ['occurredOn', 'id'] })
 @Index({ name: 'government_action_tags_idx', expression: 'create index "government_action_tags_idx" on "government_action" using gin ("tags")' })
 @Index({ name: 'government_action_title_trgm_idx', expression: 'create index "government_action_title_trgm_idx" on "government_action" using gin (lower("title") gin_trgm_ops)' })
+// Search finds citations and document numbers by any part ("84 FR 544", "2019-22210"): ILIKE '%...%' needs trigrams.
+@Index({ name: 'government_action_citation_trgm_idx', expression: 'create index "government_action_citation_trgm_idx" on "government_action" using gin ("citation" gin_trgm_ops)' })
+@Index({ name: 'government_action_document_number_trgm_idx', expression: 'create index "government_action_document_number_trgm_idx" on "government_action" using gin ("document_number" gin_trgm_ops)' })
 @Index({
   name: 'government_action_fts_idx',
   expression: `create index "government_action_fts_idx" on "government_action" using gin (to_tsvector('english', coalesce("title", '') || ' ' || coalesce("summary", '') || ' ' || coalesce("citation", '') || ' ' || coalesce("document_number", '')))`,

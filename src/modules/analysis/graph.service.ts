@@ -40,8 +40,14 @@ function participations(knex: Knex): Knex.QueryBuilder {
 const participationEdge = (r: Row) =>
   r.entity_id !== null ? edge('GovernmentAction', r.action_id, 'Entity', r.entity_id, r.role) : edge('GovernmentAction', r.action_id, 'Country', r.country_code, r.role);
 
-/** Every edge touching a batch of nodes of one type: one statement per kind of edge. */
-async function edgesOf(knex: Knex, type: GraphType, keys: Key[]): Promise<RawEdge[]> {
+/**
+ * The edges from a batch of nodes of one type to their neighbours: one statement per kind of
+ * edge. Where a node can have thousands of neighbours (an authority's actions, a category's
+ * entities, a country's letters, a rule's targets) only the first `limit` rows in the order
+ * the walk picks neighbours in (by type, then key) are read: the walk never takes more than
+ * maxNodes of them, so 2 * maxNodes rows always hold the ones it takes (see buildGraph).
+ */
+async function edgesOf(knex: Knex, type: GraphType, keys: Key[], limit: number): Promise<RawEdge[]> {
   const rows = async (q: Knex.QueryBuilder, toEdge: (r: Row) => RawEdge) => ((await q) as Row[]).map(toEdge);
   switch (type) {
     case 'Entity':
@@ -64,7 +70,8 @@ async function edgesOf(knex: Knex, type: GraphType, keys: Key[]): Promise<RawEdg
       ];
     case 'GovernmentAction':
       return [
-        ...(await rows(participations(knex).whereIn('p.action_id', keys), participationEdge)),
+        // Countries come before entities in the walk's order, as their participations do here.
+        ...(await rows(participations(knex).whereIn('p.action_id', keys).orderByRaw('p.country_code nulls last, p.entity_id').limit(limit), participationEdge)),
         ...(await rows(
           knex('action_relation as r')
             .join('government_action as f', 'f.id', 'r.from_id')
@@ -78,14 +85,20 @@ async function edgesOf(knex: Knex, type: GraphType, keys: Key[]): Promise<RawEdg
         ...(await actionOwnerEdges(knex('government_action as a').whereIn('a.id', keys))),
       ];
     case 'Country':
-      return rows(participations(knex).whereIn('p.country_code', keys), participationEdge);
+      return rows(participations(knex).whereIn('p.country_code', keys).orderBy('p.action_id').limit(limit), participationEdge);
     case 'Authority':
-      return actionOwnerEdges(knex('government_action as a').whereIn('a.authority_id', keys), 'authority');
+      return actionOwnerEdges(knex('government_action as a').whereIn('a.authority_id', keys).limit(limit), 'authority');
     case 'SanctionsList':
-      return actionOwnerEdges(knex('government_action as a').whereIn('a.list_id', keys), 'list');
+      return actionOwnerEdges(knex('government_action as a').whereIn('a.list_id', keys).limit(limit), 'list');
     case 'TechnologyCategory':
       return rows(
-        knex('entity_technology as et').join('entity as e', 'e.id', 'et.entity_id').whereNull('e.deleted_at').whereIn('et.technology_category_id', keys).select('et.entity_id', 'et.technology_category_id'),
+        knex('entity_technology as et')
+          .join('entity as e', 'e.id', 'et.entity_id')
+          .whereNull('e.deleted_at')
+          .whereIn('et.technology_category_id', keys)
+          .select('et.entity_id', 'et.technology_category_id')
+          .orderBy('et.entity_id')
+          .limit(limit),
         (r) => edge('Entity', r.entity_id, 'TechnologyCategory', r.technology_category_id, 'IN_CATEGORY'),
       );
   }
@@ -98,6 +111,44 @@ async function actionOwnerEdges(actions: Knex.QueryBuilder, only?: 'authority' |
   for (const r of rows) {
     if (only !== 'list') edges.push(edge('GovernmentAction', r.id, 'Authority', r.authority_id, 'ISSUED_BY'));
     if (only !== 'authority' && r.list_id !== null) edges.push(edge('GovernmentAction', r.id, 'SanctionsList', r.list_id, 'ON_LIST'));
+  }
+  return edges;
+}
+
+/**
+ * Every edge whose two ends are both in the drawing: one statement per kind of edge, each
+ * bounded by the drawing's own nodes however many neighbours they have outside it.
+ */
+async function edgesAmong(knex: Knex, nodes: Iterable<DecodedId>): Promise<RawEdge[]> {
+  const keys = Object.fromEntries(GRAPH_TYPES.map((t) => [t, [] as Key[]])) as Record<GraphType, Key[]>;
+  for (const n of nodes) keys[n.type as GraphType].push(n.key);
+  const { Entity: entities, GovernmentAction: actions, Country: countries, TechnologyCategory: categories } = keys;
+  const rows = async (q: Knex.QueryBuilder, toEdge: (r: Row) => RawEdge) => ((await q) as Row[]).map(toEdge);
+  const edges: RawEdge[] = [];
+  if (actions.length && (entities.length || countries.length)) {
+    edges.push(...(await rows(participations(knex).whereIn('p.action_id', actions).where((w) => w.whereIn('p.entity_id', entities).orWhereIn('p.country_code', countries)), participationEdge)));
+  }
+  if (actions.length) {
+    edges.push(...(await actionOwnerEdges(knex('government_action as a').whereIn('a.id', actions))));
+    if (actions.length > 1) {
+      edges.push(
+        ...(await rows(knex('action_relation as r').whereIn('r.from_id', actions).whereIn('r.to_id', actions).select('r.from_id', 'r.to_id', 'r.kind'), (r) =>
+          edge('GovernmentAction', r.from_id, 'GovernmentAction', r.to_id, r.kind),
+        )),
+      );
+    }
+  }
+  if (entities.length > 1) {
+    edges.push(
+      ...(await rows(knex('entity_relation as r').whereIn('r.from_id', entities).whereIn('r.to_id', entities).select('r.from_id', 'r.to_id', 'r.kind'), (r) => edge('Entity', r.from_id, 'Entity', r.to_id, r.kind))),
+    );
+  }
+  if (entities.length && categories.length) {
+    edges.push(
+      ...(await rows(knex('entity_technology as et').whereIn('et.entity_id', entities).whereIn('et.technology_category_id', categories).select('et.entity_id', 'et.technology_category_id'), (r) =>
+        edge('Entity', r.entity_id, 'TechnologyCategory', r.technology_category_id, 'IN_CATEGORY'),
+      )),
+    );
   }
   return edges;
 }
@@ -128,8 +179,8 @@ async function liveRoots(knex: Knex, roots: DecodedId[]): Promise<DecodedId[]> {
 
 /**
  * Breadth-first walk from the roots, `depth` hops out, one batch of statements per level and
- * node type. Stops adding nodes at maxNodes (and says so); keeps the edges whose both ends
- * made it in.
+ * node type. Stops adding nodes at maxNodes (and says so); then reads every edge among the
+ * nodes that made it in (also between nodes of the outermost ring, which is not expanded).
  */
 export async function buildGraph(ctx: Context, roots: DecodedId[], depth: number, maxNodes: number): Promise<Graph> {
   const { knex } = ctx;
@@ -139,19 +190,15 @@ export async function buildGraph(ctx: Context, roots: DecodedId[], depth: number
     included.set(nodeKey(root.type as GraphType, root.key), root);
   }
   let truncated = roots.length > included.size && included.size >= maxNodes;
-  const edges = new Map<string, RawEdge>();
-  /** Keeps an edge when both its ends are in the drawing. */
-  const keepEdge = (e: RawEdge) => {
-    const source = nodeKey(e.sourceType, e.source);
-    const target = nodeKey(e.targetType, e.target);
-    if (included.has(source) && included.has(target)) edges.set(`${source}>${target}>${e.kind}`, e);
-  };
+  // At most maxNodes neighbours are ever taken, some of them perhaps already in: the first
+  // 2 * maxNodes rows of a kind of edge (in the walk's order) always contain them.
+  const rowsPerQuery = 2 * maxNodes + 10;
   let frontier = [...included.values()];
   for (let level = 0; level < depth && frontier.length; level++) {
     const found: RawEdge[] = [];
     for (const type of GRAPH_TYPES) {
       const keys = frontier.filter((n) => n.type === type).map((n) => n.key);
-      if (keys.length) found.push(...(await edgesOf(knex, type, keys)));
+      if (keys.length) found.push(...(await edgesOf(knex, type, keys, rowsPerQuery)));
     }
     const next: DecodedId[] = [];
     // Deterministic order: neighbours sorted by type and key before the cut at maxNodes.
@@ -172,17 +219,13 @@ export async function buildGraph(ctx: Context, roots: DecodedId[], depth: number
       included.set(k, ref);
       next.push(ref);
     }
-    found.forEach(keepEdge);
     frontier = next;
   }
-  // The outermost ring was reached but not expanded: add the edges among nodes already in
-  // the drawing (the bureaus around a rule are related to each other), without new nodes.
-  if (frontier.length) {
-    for (const type of GRAPH_TYPES) {
-      const keys = frontier.filter((n) => n.type === type).map((n) => n.key);
-      if (!keys.length) continue;
-      (await edgesOf(knex, type, keys)).forEach(keepEdge);
-    }
+  const edges = new Map<string, RawEdge>();
+  for (const e of await edgesAmong(knex, included.values())) {
+    const source = nodeKey(e.sourceType, e.source);
+    const target = nodeKey(e.targetType, e.target);
+    if (included.has(source) && included.has(target)) edges.set(`${source}>${target}>${e.kind}`, e);
   }
   const globalId = (type: GraphType, key: Key) => toGlobalId(type, key);
   return Object.assign(new Graph(), {

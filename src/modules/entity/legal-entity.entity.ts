@@ -24,6 +24,11 @@ import { Address, AddressValue, Identifier } from './entity-values';
   name: 'entity_search_text_fts_idx',
   expression: `create index "entity_search_text_fts_idx" on "entity" using gin (to_tsvector('simple', coalesce("search_text", '')))`,
 })
+// Lists in name order (the default), by country in name order, and their totalCount by country
+// and kind without reading the table (index-only: deleted_at is in the index).
+@Index({ name: 'entity_name_id_index', properties: ['name', 'id'] })
+@Index({ name: 'entity_country_code_name_id_index', properties: ['country', 'name', 'id'] })
+@Index({ name: 'entity_country_code_kind_index', expression: 'create index "entity_country_code_kind_index" on "entity" ("country_code", "kind") include ("deleted_at")' })
 @ObjectType('Entity', { implements: Node, description: 'A company, agency, person or other organisation that actions name.' })
 export class LegalEntity extends BaseRecord {
   static readonly graphqlName = 'Entity';

@@ -37,7 +37,19 @@ export function bestName(names: readonly string[], terms: Pick<Terms, 'normalize
   return best;
 }
 
+/**
+ * Entities whose names are like the query, best first. Two passes: names that match closely
+ * (pg_trgm's strict word similarity >= 0.5, `%>>`) are few and found in milliseconds; only
+ * when there are none does the wide pass run (word similarity >= 0.3, `%>`), which at a
+ * million entities rechecks tens of thousands of candidates for a short query. So when a
+ * name matches closely, the answer holds the close matches and leaves out the loose ones.
+ */
 async function searchEntities(ctx: Context, t: Terms, limit: number): Promise<SearchHit[]> {
+  const close = await entityCandidates(ctx, t, limit, '%>>');
+  return close.length ? close : entityCandidates(ctx, t, limit, '%>');
+}
+
+async function entityCandidates(ctx: Context, t: Terms, limit: number, operator: '%>' | '%>>'): Promise<SearchHit[]> {
   const { knex } = ctx;
   const rows = (await knex('entity as e')
     .select(
@@ -51,8 +63,8 @@ async function searchEntities(ctx: Context, t: Terms, limit: number): Promise<Se
     .whereNull('e.deleted_at')
     .where((w) =>
       w
-        .whereRaw('e.search_text %> ?', [t.normalized])
-        .orWhereRaw('e.search_text %> ?', [t.compact])
+        .whereRaw(`e.search_text ${operator} ?`, [t.normalized])
+        .orWhereRaw(`e.search_text ${operator} ?`, [t.compact])
         .orWhereRaw(`to_tsvector('simple', coalesce(e.search_text, '')) @@ plainto_tsquery('simple', ?)`, [t.normalized]),
     )
     .orderBy([{ column: '__score', order: 'desc' }, 'e.id'])
@@ -66,7 +78,13 @@ async function searchEntities(ctx: Context, t: Terms, limit: number): Promise<Se
   });
 }
 
+/** Actions by citation, document number, words and title; loosely similar titles only when nothing closer matches (as for entities). */
 async function searchActions(ctx: Context, t: Terms, limit: number): Promise<SearchHit[]> {
+  const close = await actionCandidates(ctx, t, limit, '%>>');
+  return close.length ? close : actionCandidates(ctx, t, limit, '%>');
+}
+
+async function actionCandidates(ctx: Context, t: Terms, limit: number, operator: '%>' | '%>>'): Promise<SearchHit[]> {
   const { knex } = ctx;
   const matching = knex('government_action as a')
     .select(
@@ -78,7 +96,7 @@ async function searchActions(ctx: Context, t: Terms, limit: number): Promise<Sea
     .where((w) =>
       w
         .whereRaw(`${ACTION_DOCUMENT} @@ plainto_tsquery('english', ?)`, [t.raw])
-        .orWhereRaw('lower(a.title) %> ?', [t.normalized])
+        .orWhereRaw(`lower(a.title) ${operator} ?`, [t.normalized])
         .orWhere('a.citation', 'ilike', t.like)
         .orWhere('a.document_number', 'ilike', t.like),
     );

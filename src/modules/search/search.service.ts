@@ -38,19 +38,20 @@ export function bestName(names: readonly string[], terms: Pick<Terms, 'normalize
 }
 
 /**
- * Entities whose names are like the query, best first. Two passes: names that match closely
- * (pg_trgm's strict word similarity >= 0.5, `%>>`) are few and found in milliseconds; only
- * when there are none does the wide pass run (word similarity >= 0.3, `%>`), which at a
- * million entities rechecks tens of thousands of candidates for a short query. So when a
- * name matches closely, the answer holds the close matches and leaves out the loose ones.
+ * How strictly names must resemble the query. Search runs 'close' first: names that match
+ * closely (pg_trgm strict word similarity >= 0.5, `%>>`) are few and found in milliseconds.
+ * Only when no type has a close hit does it run 'loose' (word similarity >= 0.3, `%>`),
+ * which at a million entities rechecks tens of thousands of candidates for a short query.
+ * So when something matches closely, the answer leaves the loose matches out.
  */
-async function searchEntities(ctx: Context, t: Terms, limit: number): Promise<SearchHit[]> {
-  const close = await entityCandidates(ctx, t, limit, '%>>');
-  return close.length ? close : entityCandidates(ctx, t, limit, '%>');
-}
+type Closeness = 'close' | 'loose';
+const OPERATOR: Record<Closeness, '%>>' | '%>'> = { close: '%>>', loose: '%>' };
+/** The least score a small reference table's row needs, by closeness. */
+const NAMED_MIN_SCORE: Record<Closeness, number> = { close: 0.5, loose: 0.3 };
 
-async function entityCandidates(ctx: Context, t: Terms, limit: number, operator: '%>' | '%>>'): Promise<SearchHit[]> {
+async function searchEntities(ctx: Context, t: Terms, limit: number, closeness: Closeness): Promise<SearchHit[]> {
   const { knex } = ctx;
+  const operator = OPERATOR[closeness];
   const rows = (await knex('entity as e')
     .select(
       'e.*',
@@ -78,14 +79,10 @@ async function entityCandidates(ctx: Context, t: Terms, limit: number, operator:
   });
 }
 
-/** Actions by citation, document number, words and title; loosely similar titles only when nothing closer matches (as for entities). */
-async function searchActions(ctx: Context, t: Terms, limit: number): Promise<SearchHit[]> {
-  const close = await actionCandidates(ctx, t, limit, '%>>');
-  return close.length ? close : actionCandidates(ctx, t, limit, '%>');
-}
-
-async function actionCandidates(ctx: Context, t: Terms, limit: number, operator: '%>' | '%>>'): Promise<SearchHit[]> {
+/** Actions by citation, document number, title words, and titles like the query. */
+async function searchActions(ctx: Context, t: Terms, limit: number, closeness: Closeness): Promise<SearchHit[]> {
   const { knex } = ctx;
+  const operator = OPERATOR[closeness];
   const matching = knex('government_action as a')
     .select(
       'a.*',
@@ -140,6 +137,7 @@ async function searchNamed<T extends object>(
   ctx: Context,
   t: Terms,
   limit: number,
+  closeness: Closeness,
   cls: new () => T,
   table: string,
   exactColumns: string[],
@@ -153,7 +151,7 @@ async function searchNamed<T extends object>(
     .select('t.*', knex.raw(`greatest(${[...exact, ...similar, ...contains].join(', ')}) as __score`, [...exact.map(() => t.raw), ...similar.map(() => t.normalized), ...contains.map(() => t.like)]))
     .orderBy([{ column: '__score', order: 'desc' }]);
   if (table !== 'country') q.whereNull('t.deleted_at');
-  const rows = (await knex.select('*').from(q.as('s')).where('s.__score', '>=', 0.3).limit(limit)) as Row[];
+  const rows = (await knex.select('*').from(q.as('s')).where('s.__score', '>=', NAMED_MIN_SCORE[closeness]).limit(limit)) as Row[];
   return rows.map((row) => {
     const node = ctx.loaders.map(cls, row);
     const named = node as unknown as { name: string; code?: string; slug?: string };
@@ -162,13 +160,13 @@ async function searchNamed<T extends object>(
   });
 }
 
-const SEARCHERS: Record<SearchType, (ctx: Context, t: Terms, limit: number) => Promise<SearchHit[]>> = {
+const SEARCHERS: Record<SearchType, (ctx: Context, t: Terms, limit: number, closeness: Closeness) => Promise<SearchHit[]>> = {
   ENTITY: searchEntities,
   ACTION: searchActions,
-  COUNTRY: (ctx, t, n) => searchNamed(ctx, t, n, Country, 'country', ['code', 'alpha3'], ['name', 'official_name']),
-  TECHNOLOGY: (ctx, t, n) => searchNamed(ctx, t, n, TechnologyCategory, 'technology_category', ['slug'], ['name', 'description']),
-  AUTHORITY: (ctx, t, n) => searchNamed(ctx, t, n, Authority, 'authority', ['slug', 'abbreviation'], ['name']),
-  LIST: (ctx, t, n) => searchNamed(ctx, t, n, SanctionsList, 'sanctions_list', ['slug'], ['name', 'description']),
+  COUNTRY: (ctx, t, n, c) => searchNamed(ctx, t, n, c, Country, 'country', ['code', 'alpha3'], ['name', 'official_name']),
+  TECHNOLOGY: (ctx, t, n, c) => searchNamed(ctx, t, n, c, TechnologyCategory, 'technology_category', ['slug'], ['name', 'description']),
+  AUTHORITY: (ctx, t, n, c) => searchNamed(ctx, t, n, c, Authority, 'authority', ['slug', 'abbreviation'], ['name']),
+  LIST: (ctx, t, n, c) => searchNamed(ctx, t, n, c, SanctionsList, 'sanctions_list', ['slug'], ['name', 'description']),
 };
 
 /** One ranked list across the requested types: best score first, ties by type order. */
@@ -176,7 +174,9 @@ export async function search(ctx: Context, query: string, types: readonly Search
   const raw = query.trim();
   const terms: Terms = { raw, normalized: normalizeText(raw), compact: compactKey(raw), like: likePattern(raw) };
   if (!terms.normalized && !/\S/.test(raw)) return [];
-  const perType = await Promise.all(types.map((type) => SEARCHERS[type](ctx, terms, first)));
+  const run = (closeness: Closeness) => Promise.all(types.map((type) => SEARCHERS[type](ctx, terms, first, closeness)));
+  let perType = await run('close');
+  if (perType.every((hits) => hits.length === 0)) perType = await run('loose');
   return perType
     .flatMap((hits, typeIndex) => hits.map((hit) => ({ hit, typeIndex })))
     .sort((a, b) => b.hit.score - a.hit.score || a.typeIndex - b.typeIndex)

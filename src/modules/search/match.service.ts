@@ -2,7 +2,7 @@ import type { Context } from '../../graphql/context';
 import { LegalEntity } from '../entity/legal-entity.entity';
 import { compactKey, nameKey, nameTokens, normalizeText, sameWord, wordCodes } from './normalize';
 import { EntityMatch, MatchInput } from './search.types';
-import { trigramSimilarity } from './trigram';
+import { trigrams, trigramSetSimilarity } from './trigram';
 
 /** How much each name feature weighs; they add up to 1 so scores stay in [0, 1]. */
 export const WEIGHTS = { trigram: 0.55, words: 0.3, phonetic: 0.15 } as const;
@@ -22,9 +22,40 @@ interface NameScore {
 
 const pct = (n: number) => n.toFixed(2);
 
+/** What compareNames reads of a name, computed once per name (transliteration is the costly part). */
+interface NameFeatures {
+  key: string;
+  compact: string;
+  keyTrigrams: Set<string>;
+  compactTrigrams: Set<string>;
+  /** Distinct distinctive words. */
+  words: string[];
+  /** Double Metaphone codes of those words that have any. */
+  sounds: string[][];
+}
+
+/** Features of names seen recently: screening batches and candidates repeat names a lot. */
+const features = new Map<string, NameFeatures>();
+const FEATURES_KEPT = 50_000;
+
+function featuresOf(name: string): NameFeatures {
+  let f = features.get(name);
+  if (!f) {
+    const key = nameKey(name);
+    const compact = compactKey(name);
+    const words = [...new Set(nameTokens(name))];
+    f = { key, compact, keyTrigrams: trigrams(key), compactTrigrams: trigrams(compact), words, sounds: words.map(wordCodes).filter((c) => c.length) };
+    if (features.size >= FEATURES_KEPT) features.clear();
+    features.set(name, f);
+  }
+  return f;
+}
+
 /** How alike two names are, feature by feature. */
 export function compareNames(query: string, candidate: string): NameScore {
-  if (nameKey(query) === nameKey(candidate) || compactKey(query) === compactKey(candidate)) {
+  const q = featuresOf(query);
+  const c = featuresOf(candidate);
+  if (q.key === c.key || q.compact === c.compact) {
     return {
       score: 1,
       matchedName: candidate,
@@ -32,16 +63,16 @@ export function compareNames(query: string, candidate: string): NameScore {
       explanation: [`"${query}" and "${candidate}" are the same name once case, accents, punctuation, word order and legal-form words (misspelt ones too) are set aside (1.00)`],
     };
   }
-  const trigram = Math.max(trigramSimilarity(nameKey(query), nameKey(candidate)), trigramSimilarity(compactKey(query), compactKey(candidate)));
-  const qt = [...new Set(nameTokens(query))];
-  const ct = [...new Set(nameTokens(candidate))];
+  const trigram = Math.max(trigramSetSimilarity(q.keyTrigrams, c.keyTrigrams), trigramSetSimilarity(q.compactTrigrams, c.compactTrigrams));
+  const qt = q.words;
+  const ct = c.words;
   // Words: the same word, a one-letter slip allowed in longer words ("hikvisoin" is "hikvision").
   const sharedWords = pairUp(qt, ct, sameWord);
   const words = sharedWords / (qt.length + ct.length - sharedWords);
   // Sound: words whose Double Metaphone codes meet, counted both ways like words, so the score is symmetric.
-  const qs = qt.map(wordCodes).filter((c) => c.length);
-  const cs = ct.map(wordCodes).filter((c) => c.length);
-  const sharedSounds = pairUp(qs, cs, (a, b) => a.some((c) => b.includes(c)));
+  const qs = q.sounds;
+  const cs = c.sounds;
+  const sharedSounds = pairUp(qs, cs, (a, b) => a.some((code) => b.includes(code)));
   const phonetic = qs.length && cs.length ? sharedSounds / (qs.length + cs.length - sharedSounds) : 0;
   const score = WEIGHTS.trigram * trigram + WEIGHTS.words * words + WEIGHTS.phonetic * phonetic;
   return {
@@ -49,7 +80,7 @@ export function compareNames(query: string, candidate: string): NameScore {
     matchedName: candidate,
     queryName: query,
     explanation: [
-      `spelling: trigram similarity of "${nameKey(query)}" and "${nameKey(candidate)}" ${pct(trigram)} × ${WEIGHTS.trigram}`,
+      `spelling: trigram similarity of "${q.key}" and "${c.key}" ${pct(trigram)} × ${WEIGHTS.trigram}`,
       `words: ${sharedWords} of ${qt.length + ct.length - sharedWords} distinctive words shared (${pct(words)}) × ${WEIGHTS.words}`,
       `sound: ${sharedSounds} of ${qs.length + cs.length - sharedSounds} words sound alike by Double Metaphone (${pct(phonetic)}) × ${WEIGHTS.phonetic}`,
     ],
@@ -80,7 +111,7 @@ function pairUp<T>(left: readonly T[], right: readonly T[], alike: (a: T, b: T) 
 
 /** Scores one candidate entity against one screened input: best name, then the hints. */
 export function scoreCandidate(input: MatchInput, entity: LegalEntity): EntityMatch {
-  const queries = [input.name, ...(input.aliases ?? [])].filter((n) => normalizeText(n));
+  const queries = [input.name, ...(input.aliases ?? [])].filter((n) => featuresOf(n).words.length > 0);
   let best: NameScore | undefined;
   for (const q of queries) {
     for (const candidate of [entity.name, ...entity.aliases]) {

@@ -13,8 +13,11 @@ export function trigrams(text: string): Set<string> {
 }
 
 export function trigramSimilarity(a: string, b: string): number {
-  const ta = trigrams(a);
-  const tb = trigrams(b);
+  return trigramSetSimilarity(trigrams(a), trigrams(b));
+}
+
+/** trigramSimilarity of two texts whose trigram sets are already known. */
+export function trigramSetSimilarity(ta: ReadonlySet<string>, tb: ReadonlySet<string>): number {
   if (!ta.size || !tb.size) return 0;
   let shared = 0;
   for (const t of ta) if (tb.has(t)) shared++;

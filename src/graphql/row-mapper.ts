@@ -9,8 +9,23 @@ interface Step {
 }
 
 interface Plan {
-  prototype: object;
+  /** Makes an empty record: its prototype chain reaches the entity class's. */
+  create: new () => Record<string, unknown>;
   steps: Step[];
+}
+
+/**
+ * A constructor of plain records that are instances of an entity class. MikroORM puts a setter
+ * on the entity's prototype for every property, which starts its change tracking when a
+ * property is assigned; an intermediate prototype shadows those with plain data properties,
+ * so assigning a value just creates the record's own property (and V8 keeps one shape).
+ */
+function recordClass(entityPrototype: object, properties: string[]): new () => Record<string, unknown> {
+  const shadow = Object.create(entityPrototype) as object;
+  for (const property of properties) Object.defineProperty(shadow, property, { value: undefined, writable: true, enumerable: false, configurable: true });
+  const Record = function (this: unknown) {} as unknown as new () => Record<string, unknown>;
+  Record.prototype = shadow;
+  return Record;
 }
 
 /** Plans per ORM (its metadata), built once per record class. */
@@ -41,11 +56,10 @@ export class RowMapper {
 
   map<T extends object>(cls: EntityClass<T>, row: Row): T {
     const plan = this.planFor(cls.name);
-    const record = Object.create(plan.prototype) as Record<string, unknown>;
+    const record = new plan.create();
     for (const step of plan.steps) {
       const value = step.read(row);
-      // Defined, not assigned: MikroORM puts setters on entity prototypes that start its change tracking.
-      if (value !== undefined) Object.defineProperty(record, step.property, { value, writable: true, enumerable: true, configurable: true });
+      if (value !== undefined) record[step.property] = value;
     }
     return record as T;
   }
@@ -54,7 +68,8 @@ export class RowMapper {
     let plan = this.plans.get(className);
     if (!plan) {
       const meta = this.metadata.get(className);
-      plan = { prototype: meta.class.prototype, steps: meta.props.flatMap((p) => this.stepsFor(p)) };
+      const steps = meta.props.flatMap((p) => this.stepsFor(p));
+      plan = { create: recordClass(meta.class.prototype, steps.map((s) => s.property)), steps };
       this.plans.set(className, plan);
     }
     return plan;
@@ -74,13 +89,16 @@ export class RowMapper {
     if (prop.kind === ReferenceKind.MANY_TO_ONE && prop.fieldNames.length === 1) {
       const target = this.metadata.get(prop.type);
       const key = target.primaryKeys[0];
+      const referenceOf = recordClass(target.class.prototype, [key]);
       return [
         {
           property: prop.name,
           read: (row) => {
             const id = row[column];
             if (id == null) return id; // null stays null; a column the query did not select stays unset
-            return Object.create(target.class.prototype, { [key]: { value: id, writable: true, enumerable: true, configurable: true } });
+            const reference = new referenceOf();
+            reference[key] = id;
+            return reference;
           },
         },
       ];

@@ -7,6 +7,9 @@ import { RowMapper } from './row-mapper';
 
 type Row = Record<string, unknown>;
 
+/** joinedColumns' select lists, by class, alias and prefix (column names are identifiers, never input). */
+const joinedColumnLists = new Map<string, string>();
+
 /**
  * Per-request batching: every field resolver asks a loader, and each loader runs one
  * statement per batch of parents, so a page of 100 entities costs what a page of 1 does.
@@ -43,12 +46,20 @@ export class Loaders {
    * The columns of `cls`'s table as `alias.column as <prefix>column`, to read a joined record
    * in the same statement as the rows that point at it (see primeJoined).
    */
-  joinedColumns<T extends object>(cls: EntityClass<T>, alias: string, prefix: string): string[] {
-    const meta = this.em.getMetadata().get(cls.name);
-    return meta.props
-      .filter((p) => p.persist !== false && (p.kind === ReferenceKind.SCALAR || p.kind === ReferenceKind.MANY_TO_ONE || p.kind === ReferenceKind.EMBEDDED))
-      .flatMap((p) => p.fieldNames ?? [])
-      .map((column) => `${alias}.${column} as ${prefix}${column}`);
+  joinedColumns<T extends object>(cls: EntityClass<T>, alias: string, prefix: string): Knex.Raw {
+    // One raw select list, built once per class: knex would otherwise quote every column anew per request.
+    const cacheKey = `${cls.name}:${alias}:${prefix}`;
+    let sql = joinedColumnLists.get(cacheKey);
+    if (sql === undefined) {
+      const meta = this.em.getMetadata().get(cls.name);
+      sql = meta.props
+        .filter((p) => p.persist !== false && (p.kind === ReferenceKind.SCALAR || p.kind === ReferenceKind.MANY_TO_ONE || p.kind === ReferenceKind.EMBEDDED))
+        .flatMap((p) => p.fieldNames ?? [])
+        .map((column) => `"${alias}"."${column}" as "${prefix}${column}"`)
+        .join(', ');
+      joinedColumnLists.set(cacheKey, sql);
+    }
+    return this.knex.raw(sql);
   }
 
   /**

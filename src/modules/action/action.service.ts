@@ -97,7 +97,7 @@ export class ActionService {
       // The action comes with each participation (it is joined for the order anyway), so
       // `participation.action` costs no statement of its own.
       const base = this.knex('participation as p')
-        .select('p.*', 'p.entity_id as __parent', this.knex.raw('a.occurred_on::text as __s0'), ...this.ctx.loaders.joinedColumns(GovernmentAction, 'a', JOINED_ACTION))
+        .select('p.*', 'p.entity_id as __parent', this.knex.raw('a.occurred_on::text as __s0'), this.ctx.loaders.joinedColumns(GovernmentAction, 'a', JOINED_ACTION))
         .join('government_action as a', 'a.id', 'p.action_id')
         .whereIn('p.entity_id', ids)
         .whereNull('p.deleted_at');

@@ -155,6 +155,14 @@ async function edgesAmong(knex: Knex, nodes: Iterable<DecodedId>): Promise<RawEd
 
 const nodeKey = (type: GraphType, key: Key) => `${type}:${key}`;
 
+/** The walk's order: by type name, then ids numerically (country codes, the only text keys, alphabetically). */
+function byTypeThenKey(a: { type: GraphType; key: Key }, b: { type: GraphType; key: Key }): number {
+  if (a.type !== b.type) return a.type < b.type ? -1 : 1;
+  if (typeof a.key === 'number' && typeof b.key === 'number') return a.key - b.key;
+  const [x, y] = [String(a.key), String(b.key)];
+  return x < y ? -1 : x > y ? 1 : 0;
+}
+
 /** Which roots exist (and are not deleted), in the order given. */
 async function liveRoots(knex: Knex, roots: DecodedId[]): Promise<DecodedId[]> {
   const tables: Record<GraphType, [string, string]> = {
@@ -207,7 +215,7 @@ export async function buildGraph(ctx: Context, roots: DecodedId[], depth: number
         { type: e.sourceType, key: e.source },
         { type: e.targetType, key: e.target },
       ])
-      .sort((a, b) => a.type.localeCompare(b.type) || String(a.key).localeCompare(String(b.key), undefined, { numeric: true }));
+      .sort(byTypeThenKey);
     for (const n of neighbours) {
       const k = nodeKey(n.type, n.key);
       if (included.has(k)) continue;

@@ -151,8 +151,9 @@ export function scoreCandidate(input: MatchInput, entity: LegalEntity): EntityMa
 }
 
 /**
- * Screens many inputs with one statement: every name of every input looks up its closest
- * entities through the trigram index in a single lateral join; scoring then runs here.
+ * Screens many inputs with at most two statements, whatever their number: one looks up exact
+ * names for every input at once, the other fetches the closest entities through the trigram
+ * index, in a single lateral join, for the inputs without an exact name; scoring runs here.
  */
 export async function matchMany(ctx: Context, inputs: readonly MatchInput[], threshold: number, first: number): Promise<EntityMatch[][]> {
   const { knex } = ctx;
@@ -169,10 +170,33 @@ export async function matchMany(ctx: Context, inputs: readonly MatchInput[], thr
     }
   });
   const candidates = new Map<number, Map<number, LegalEntity>>();
+  const add = (rows: Row[]) => {
+    for (const row of rows) {
+      const i = Number(row.__input);
+      const entity = ctx.loaders.map(LegalEntity, row);
+      const forInput = candidates.get(i) ?? new Map<number, LegalEntity>();
+      forInput.set(entity.id, entity);
+      candidates.set(i, forInput);
+    }
+  };
   if (inputIndex.length) {
+    // Exact names first, through the name_key index: an input whose name is an entity's name
+    // (case, accents, word order and legal forms aside) is answered by those entities, and
+    // skips the fuzzy search, which at a million entities can take seconds for a long name
+    // made of common words.
+    add(
+      (await knex
+        .select('e.*', 'q.idx as __input')
+        .from(knex.raw('unnest(?::int[], ?::text[]) as q(idx, key)', [inputIndex, normalized]))
+        .join('entity as e', 'e.name_key', 'q.key')
+        .whereNull('e.deleted_at')) as Row[],
+    );
+  }
+  const fuzzy = inputIndex.map((input, n) => ({ input, n })).filter(({ input }) => !candidates.has(input));
+  if (fuzzy.length) {
     const rows = (await knex
       .select('c.*', 'q.idx as __input')
-      .from(knex.raw('unnest(?::int[], ?::text[], ?::text[]) as q(idx, key, compact)', [inputIndex, normalized, compact]))
+      .from(knex.raw('unnest(?::int[], ?::text[], ?::text[]) as q(idx, key, compact)', [fuzzy.map((f) => f.input), fuzzy.map((f) => normalized[f.n]), fuzzy.map((f) => compact[f.n])]))
       .joinRaw(
         `cross join lateral (
            select e.* from entity e
@@ -181,13 +205,7 @@ export async function matchMany(ctx: Context, inputs: readonly MatchInput[], thr
            limit ${CANDIDATES}
          ) c`,
       )) as Row[];
-    for (const row of rows) {
-      const i = Number(row.__input);
-      const entity = ctx.loaders.map(LegalEntity, row);
-      const forInput = candidates.get(i) ?? new Map<number, LegalEntity>();
-      forInput.set(entity.id, entity);
-      candidates.set(i, forInput);
-    }
+    add(rows);
   }
   return inputs.map((input, i) =>
     [...(candidates.get(i)?.values() ?? [])]

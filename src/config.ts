@@ -26,7 +26,7 @@ export interface Config {
   readonly maxQueryCost: number;
   /** Refuse queries without a valid API key (reads are open by default). */
   readonly requireKeyForReads: boolean;
-  /** Redis that carries subscription events between server instances; unset: in-process only. */
+  /** Redis shared by server instances: subscription events, rate-limit counters, cached answers; unset: each instance keeps its own. */
   readonly redisUrl: string | undefined;
   /** Prefix of the Redis channels, so deployments (or test runs) sharing one Redis stay apart. */
   readonly redisChannelPrefix: string;

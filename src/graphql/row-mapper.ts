@@ -23,9 +23,9 @@ interface Plan {
 function recordClass(entityPrototype: object, properties: string[]): new () => Record<string, unknown> {
   const shadow = Object.create(entityPrototype) as object;
   for (const property of properties) Object.defineProperty(shadow, property, { value: undefined, writable: true, enumerable: false, configurable: true });
-  const Record = function (this: unknown) {} as unknown as new () => Record<string, unknown>;
-  Record.prototype = shadow;
-  return Record;
+  const PlainRecord = function (this: unknown) {} as unknown as new () => Record<string, unknown>;
+  PlainRecord.prototype = shadow;
+  return PlainRecord;
 }
 
 /** Plans per ORM (its metadata), built once per record class. */

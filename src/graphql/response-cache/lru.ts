@@ -45,10 +45,6 @@ export class ByteLru {
   get totalBytes(): number {
     return this.bytes;
   }
-
-  get size(): number {
-    return this.entries.size;
-  }
 }
 
 /** JavaScript strings are UTF-16: two bytes a code unit, plus the key and map overhead ignored. */

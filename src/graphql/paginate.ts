@@ -17,6 +17,8 @@ export interface PageQuery<Row = Record<string, unknown>> {
   sort: SortKey[];
   /** Turns a row into the node the edge carries. */
   toNode: (row: Row) => unknown;
+  /** totalCount from somewhere cheaper than counting `base` (a rollup table); top-level lists only. */
+  count?: () => Promise<number>;
 }
 
 const PARENT = '__parent';
@@ -110,10 +112,11 @@ function buildPage<Row>(rows: Record<string, unknown>[], query: PageQuery<Row>, 
 export async function paginate<Row>(knex: Knex, query: PageQuery<Row>, args: PageRequest): Promise<Page<unknown>> {
   const sig = signature(query.sort);
   const window = pageWindow(args, sig, query.sort.length);
-  if (window.size === 0) return new Page([], emptyInfo(), () => countRows(knex, query.base));
+  const count = query.count ?? (() => countRows(knex, query.base));
+  if (window.size === 0) return new Page([], emptyInfo(), count);
   const rows = (await applyWindow(knex, query as PageQuery<unknown>, window, false)) as Record<string, unknown>[];
   let counted: Promise<number> | undefined;
-  return buildPage(rows, query, window, sig, () => (counted ??= countRows(knex, query.base)));
+  return buildPage(rows, query, window, sig, () => (counted ??= count()));
 }
 
 /**

@@ -11,10 +11,7 @@ export function applyActionFilter(knex: Knex, q: Knex.QueryBuilder, filter: Acti
   checkRange('occurredBetween', f.occurredBetween);
   if (!f.includeDeleted) q.whereNull('a.deleted_at');
   if (f.ids) q.whereIn('a.id', intKeysOfType(f.ids, 'GovernmentAction'));
-  if (f.kind) q.whereIn('a.kind', f.kind);
-  if (f.authority) q.whereIn('a.authority_id', descendantIds(knex, 'authority', f.authority));
-  if (f.list) q.whereIn('a.list_id', knex('sanctions_list').select('id').whereIn('slug', f.list));
-  if (f.issuingCountry) q.whereIn('a.authority_id', knex('authority').select('id').whereIn('country_code', f.issuingCountry));
+  applyOwnerFilter(knex, q, 'a', f);
   const countryRole = (roles: string[], codes: string[]) =>
     q.whereIn('a.id', knex('participation').select('action_id').whereIn('role', roles).whereIn('country_code', codes).whereNull('deleted_at'));
   if (f.signatory) countryRole(['SIGNATORY'], f.signatory);
@@ -47,6 +44,14 @@ export function applyActionFilter(knex: Knex, q: Knex.QueryBuilder, filter: Acti
     );
   }
   return q;
+}
+
+/** The filters on an action's own key columns (kind, authority, list, issuing country), on a table aliased `alias`. */
+export function applyOwnerFilter(knex: Knex, q: Knex.QueryBuilder, alias: string, f: ActionFilter): void {
+  if (f.kind) q.whereIn(`${alias}.kind`, f.kind);
+  if (f.authority) q.whereIn(`${alias}.authority_id`, descendantIds(knex, 'authority', f.authority));
+  if (f.list) q.whereIn(`${alias}.list_id`, knex('sanctions_list').select('id').whereIn('slug', f.list));
+  if (f.issuingCountry) q.whereIn(`${alias}.authority_id`, knex('authority').select('id').whereIn('country_code', f.issuingCountry));
 }
 
 export const ACTION_DEFAULT_ORDER: ActionOrder[] = [{ field: ActionOrderField.OCCURRED_ON, direction: 'DESC' as ActionOrder['direction'] }];

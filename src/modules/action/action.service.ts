@@ -5,6 +5,7 @@ import type { ActionFilter, ActionOrder, EntityFilter } from '../../graphql/filt
 import { nestedPage } from '../../graphql/nested-page';
 import type { PageRequest } from '../../graphql/page-args';
 import { paginate, SortKey } from '../../graphql/paginate';
+import { countActionsFromRollup, rollupAnswers } from './action-count-rollup';
 import { rootDescendantPairs } from '../../db/sql';
 import { findBySlug } from '../../graphql/reference-loaders';
 import { checkFilter } from '../../graphql/filter-checks';
@@ -47,7 +48,8 @@ export class ActionService {
     await checkFilter(this.ctx, 'filter', filter);
     const base = applyActionFilter(this.knex, this.knex('government_action as a').select('a.*'), filter);
     const sort = actionSort(this.knex, base, orderBy);
-    return paginate<Row>(this.knex, { base, sort, toNode: this.toAction }, page);
+    const count = rollupAnswers(filter) ? () => countActionsFromRollup(this.knex, filter) : undefined;
+    return paginate<Row>(this.knex, { base, sort, toNode: this.toAction, count }, page);
   }
 
   /** Actions under a parent; `parentOf` adds the join that yields `__parent` and restricts to `parents`. */

@@ -2,8 +2,10 @@ import { inForceOn } from '../../db/sql';
 import type { Knex } from 'knex';
 import type { Context } from '../../graphql/context';
 import type { ActionFilter, EntityFilter } from '../../graphql/filter-inputs';
+import { actionCountRows, rollupAnswers } from '../action/action-count-rollup';
 import { applyActionFilter } from '../action/action-query';
 import { applyEntityFilter } from '../entity/entity-query';
+import { entityCountRows, entityRollupAnswers } from '../entity/entity-count-rollup';
 import { Facet } from './stats.types';
 
 /** "LISTING_AMENDMENT" -> "Listing amendment". */
@@ -57,6 +59,17 @@ export class ActionStatsService {
   }
 
   /**
+   * The filtered actions as (kind, authority_id, occurred_on, n) rows: from the monthly rollup
+   * when the filter allows (every grouped facet is a column of it, and a year is whole months),
+   * else one row per action.
+   */
+  private weightedActions(): Knex.QueryBuilder {
+    const { knex, filter } = this;
+    if (rollupAnswers(filter)) return knex.select('r.kind', 'r.authority_id', 'r.month as occurred_on', 'r.n').from(actionCountRows(knex, filter).as('r'));
+    return applyActionFilter(knex, knex('government_action as a').select('a.kind', 'a.authority_id', 'a.occurred_on', knex.raw('1 as n')), filter);
+  }
+
+  /**
    * The total and the asked facets among kind, authority, issuing country and year, in one
    * pass over the actions (GROUPING SETS) instead of one statement each: at a few hundred
    * thousand actions each pass is most of the cost. Facets come sorted by count, largest
@@ -68,10 +81,12 @@ export class ActionStatsService {
     const facetColumn = facetsAsked.length ? `case ${facetsAsked.map((f) => `when grouping(${GROUPING[f].by[0]}) = 0 then '${f}' `).join('')}else 'total' end` : `'total'`;
     const keyColumn = `coalesce(${['null', ...facetsAsked.map((f) => GROUPING[f].key)].join(', ')})`;
     const labelColumn = `coalesce(${['null', ...facetsAsked.map((f) => GROUPING[f].label)].join(', ')})`;
-    const grouped = this.from()
+    const grouped = this.knex
+      .with('fa', this.weightedActions())
+      .from('fa')
       .join('authority as au', 'au.id', 'fa.authority_id')
       .leftJoin('country as c', 'c.code', 'au.country_code')
-      .select(this.knex.raw(`${facetColumn} as facet, ${keyColumn} as key, ${labelColumn} as label, count(*) as n`))
+      .select(this.knex.raw(`${facetColumn} as facet, ${keyColumn} as key, ${labelColumn} as label, sum(fa.n) as n`))
       .groupByRaw(`grouping sets (${sets.join(', ')})`);
     const rows = (await this.knex
       .select('*')
@@ -138,18 +153,37 @@ export class EntityStatsService {
     return this.knex.with('fe', applyEntityFilter(this.knex, this.knex('entity as e').select('e.*'), this.filter)).from('fe');
   }
 
+  /**
+   * The filtered entities as (country_code, kind, n) rows: from the entity_count rollup when
+   * the filter is only by kind and country, else one row per entity.
+   */
+  private weightedEntities(): Knex.QueryBuilder {
+    const { knex, filter } = this;
+    if (entityRollupAnswers(filter)) return entityCountRows(knex, filter);
+    return applyEntityFilter(knex, knex('entity as e').select('e.country_code', 'e.kind', knex.raw('1 as n')), filter);
+  }
+
   async total(): Promise<number> {
-    const [row] = (await this.from().count({ n: '*' })) as { n: string }[];
-    return Number(row.n);
+    const [row] = (await this.knex.sum({ n: 'w.n' }).from(this.weightedEntities().as('w'))) as { n: string | null }[];
+    return Number(row.n ?? 0);
   }
 
   byKind(): Promise<Facet[]> {
-    return facets(this.from().select('fe.kind as key').count({ n: '*' }).groupBy('fe.kind').orderBy([{ column: 'n', order: 'desc' }, 'key']), (r) => humanize(r.key));
+    return facets(
+      this.knex.select('w.kind as key').sum({ n: 'w.n' }).from(this.weightedEntities().as('w')).groupBy('w.kind').orderBy([{ column: 'n', order: 'desc' }, 'key']),
+      (r) => humanize(r.key),
+    );
   }
 
   byCountry(): Promise<Facet[]> {
     return facets(
-      this.from().join('country as c', 'c.code', 'fe.country_code').select('c.code as key', 'c.name as label').count({ n: '*' }).groupBy('c.code', 'c.name').orderBy([{ column: 'n', order: 'desc' }, 'key']),
+      this.knex
+        .select('c.code as key', 'c.name as label')
+        .sum({ n: 'w.n' })
+        .from(this.weightedEntities().as('w'))
+        .join('country as c', 'c.code', 'w.country_code')
+        .groupBy('c.code', 'c.name')
+        .orderBy([{ column: 'n', order: 'desc' }, 'key']),
     );
   }
 

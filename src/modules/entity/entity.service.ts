@@ -8,6 +8,7 @@ import { rootDescendantPairs } from '../../db/sql';
 import { findBySlug } from '../../graphql/reference-loaders';
 import { checkFilter } from '../../graphql/filter-checks';
 import { applyEntityFilter, entitySort } from './entity-query';
+import { countEntitiesFromRollup, entityRollupAnswers } from './entity-count-rollup';
 import { LegalEntity } from './legal-entity.entity';
 
 /** Entity reads: lookups and the entity lists, top-level and nested. */
@@ -40,7 +41,8 @@ export class EntityService {
     await checkFilter(this.ctx, 'filter', filter);
     const base = applyEntityFilter(knex, knex('entity as e').select('e.*'), filter);
     const sort = entitySort(knex, base, orderBy);
-    return paginate<Record<string, unknown>>(knex, { base, sort, toNode: (row) => loaders.map(LegalEntity, row) }, page);
+    const count = entityRollupAnswers(filter) ? () => countEntitiesFromRollup(knex, filter) : undefined;
+    return paginate<Record<string, unknown>>(knex, { base, sort, toNode: (row) => loaders.map(LegalEntity, row), count }, page);
   }
 
   /** Country.entities: entities based in the country. */

@@ -1,0 +1,58 @@
+import type { Knex } from 'knex';
+import type { ActionFilter } from '../../graphql/filter-inputs';
+import { checkRange } from '../../graphql/filter-checks';
+import { applyOwnerFilter } from './action-query';
+
+/*
+ * The action_count rollup (migration 20261129021259): live actions counted per month, kind,
+ * authority and list, kept exact by triggers. A count over actions can read it instead of the
+ * actions when the filter only narrows those columns (and, for dates, whole months).
+ */
+
+/** ActionFilter fields the rollup can answer; anything else set means counting the actions themselves. */
+const ROLLUP_FIELDS = new Set<keyof ActionFilter>(['kind', 'authority', 'list', 'issuingCountry', 'occurredBetween', 'includeDeleted']);
+
+const isFirstOfMonth = (date: string) => date.endsWith('-01');
+const isLastOfMonth = (date: string) => {
+  const next = new Date(`${date}T00:00:00Z`);
+  next.setUTCDate(next.getUTCDate() + 1);
+  return next.getUTCDate() === 1;
+};
+
+/**
+ * Whether counts of the actions matching `filter`, by month or coarser, can come from the
+ * rollup: no deleted actions asked for, no filter on participants, text, tags or ids, and a
+ * date range (if any) made of whole months.
+ */
+export function rollupAnswers(filter: ActionFilter | null | undefined): boolean {
+  const f = filter ?? {};
+  for (const [field, value] of Object.entries(f) as [keyof ActionFilter, unknown][]) {
+    if (value === null || value === undefined) continue;
+    if (!ROLLUP_FIELDS.has(field)) return false;
+  }
+  if (f.includeDeleted) return false;
+  const range = f.occurredBetween;
+  if (range?.from && !isFirstOfMonth(range.from)) return false;
+  if (range?.to && !isLastOfMonth(range.to)) return false;
+  return true;
+}
+
+/**
+ * `select ac.month, ac.kind, ac.authority_id, ac.n from action_count ac` narrowed by a filter
+ * that rollupAnswers accepted. Each row stands for `n` actions of that month (its first day).
+ */
+export function actionCountRows(knex: Knex, filter: ActionFilter | null | undefined): Knex.QueryBuilder {
+  const f = filter ?? {};
+  checkRange('occurredBetween', f.occurredBetween);
+  const q = knex('action_count as ac').select('ac.month', 'ac.kind', 'ac.authority_id', 'ac.n');
+  applyOwnerFilter(knex, q, 'ac', f);
+  if (f.occurredBetween?.from) q.where('ac.month', '>=', f.occurredBetween.from);
+  if (f.occurredBetween?.to) q.where('ac.month', '<=', f.occurredBetween.to);
+  return q;
+}
+
+/** How many actions match a filter that rollupAnswers accepted. */
+export async function countActionsFromRollup(knex: Knex, filter: ActionFilter | null | undefined): Promise<number> {
+  const [row] = (await knex.sum({ n: 'r.n' }).from(actionCountRows(knex, filter).as('r'))) as { n: string | null }[];
+  return Number(row.n ?? 0);
+}

@@ -58,6 +58,8 @@ export interface Config {
   readonly responseCacheTtlSeconds: number;
   /** Most bytes of responses the in-process response cache keeps (least recently used go first). */
   readonly responseCacheMaxBytes: number;
+  /** Send repeated reads as prepared statements (off behind a transaction-pooling proxy). */
+  readonly preparedStatements: boolean;
 }
 
 export class ConfigError extends Error {
@@ -212,5 +214,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, argv: readonly 
     replicaUrls: Object.freeze(parseReplicaUrls(env.DATABASE_REPLICA_URLS)),
     responseCacheTtlSeconds: parseNonNegativeInteger('RESPONSE_CACHE_TTL_SECONDS', env.RESPONSE_CACHE_TTL_SECONDS, 60),
     responseCacheMaxBytes: parseBytes('RESPONSE_CACHE_MAX_BYTES', env.RESPONSE_CACHE_MAX_BYTES, 64 * 1024 * 1024),
+    preparedStatements: parseBoolean('PREPARED_STATEMENTS', env.PREPARED_STATEMENTS, true),
   });
 }

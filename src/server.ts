@@ -40,7 +40,7 @@ export async function startServer(config: Config, logger: Logger): Promise<Runni
   }
   let orm: MikroORM;
   try {
-    orm = await connectOrm(databaseUrl, { statementTimeoutMs: config.statementTimeoutMs }, config.replicaUrls);
+    orm = await connectOrm(databaseUrl, { statementTimeoutMs: config.statementTimeoutMs, preparedStatements: config.preparedStatements }, config.replicaUrls);
   } catch (error) {
     await embedded?.stop();
     throw error;

@@ -18,6 +18,8 @@ export const STRICT_WORD_SIMILARITY_THRESHOLD = 0.5;
 export interface SessionSettings {
   /** PostgreSQL statement_timeout of every pooled connection, in ms; 0 or unset: none (CLI, seeding). */
   statementTimeoutMs?: number;
+  /** Send repeated reads as named (prepared) statements (db/prepared-statements.ts); the server's PREPARED_STATEMENTS. */
+  preparedStatements?: boolean;
 }
 
 /**

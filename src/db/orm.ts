@@ -1,5 +1,6 @@
 import { MikroORM } from '@mikro-orm/postgresql';
 import { ormOptions, SessionSettings } from './mikro-orm.config';
+import { usePreparedStatements } from './prepared-statements';
 import { replicaConnections } from './read';
 
 /**
@@ -28,6 +29,10 @@ export async function connectOrm(databaseUrl: string, session: SessionSettings =
     throw new Error(
       `Cannot connect to the read replica at ${redactUrl(replicaUrls[failed] ?? '')} (DATABASE_REPLICA_URLS entry ${failed + 1}): ${check.ok ? 'unknown error' : check.reason}`,
     );
+  }
+  if (session.preparedStatements) {
+    usePreparedStatements(orm.em.getConnection('write').getKnex());
+    for (const replica of replicaConnections(orm)) usePreparedStatements(replica.getKnex());
   }
   return orm;
 }

@@ -9,6 +9,8 @@ type Row = Record<string, unknown>;
 
 /** joinedColumns' select lists, by class, alias and prefix (column names are identifiers, never input). */
 const joinedColumnLists = new Map<string, string>();
+/** joinedColumns' [column, prefixed column] pairs, by class and prefix. */
+const joinedColumnNames = new Map<string, [string, string][]>();
 
 /**
  * Per-request batching: every field resolver asks a loader, and each loader runs one
@@ -51,15 +53,27 @@ export class Loaders {
     const cacheKey = `${cls.name}:${alias}:${prefix}`;
     let sql = joinedColumnLists.get(cacheKey);
     if (sql === undefined) {
-      const meta = this.em.getMetadata().get(cls.name);
-      sql = meta.props
-        .filter((p) => p.persist !== false && (p.kind === ReferenceKind.SCALAR || p.kind === ReferenceKind.MANY_TO_ONE || p.kind === ReferenceKind.EMBEDDED))
-        .flatMap((p) => p.fieldNames ?? [])
-        .map((column) => `"${alias}"."${column}" as "${prefix}${column}"`)
+      sql = this.joinedColumnNames(cls, prefix)
+        .map(([column, prefixed]) => `"${alias}"."${column}" as "${prefixed}"`)
         .join(', ');
       joinedColumnLists.set(cacheKey, sql);
     }
     return this.knex.raw(sql);
+  }
+
+  /** [column, prefixed column] of every column of `cls`'s table, built once per class and prefix. */
+  private joinedColumnNames<T extends object>(cls: EntityClass<T>, prefix: string): [string, string][] {
+    const cacheKey = `${cls.name}:${prefix}`;
+    let names = joinedColumnNames.get(cacheKey);
+    if (names === undefined) {
+      const meta = this.em.getMetadata().get(cls.name);
+      names = meta.props
+        .filter((p) => p.persist !== false && (p.kind === ReferenceKind.SCALAR || p.kind === ReferenceKind.MANY_TO_ONE || p.kind === ReferenceKind.EMBEDDED))
+        .flatMap((p) => p.fieldNames ?? [])
+        .map((column): [string, string] => [column, `${prefix}${column}`]);
+      joinedColumnNames.set(cacheKey, names);
+    }
+    return names;
   }
 
   /**
@@ -68,7 +82,7 @@ export class Loaders {
    */
   primeJoined<T extends object>(cls: EntityClass<T>, table: string, row: Row, prefix: string): void {
     const joined: Row = {};
-    for (const [k, v] of Object.entries(row)) if (k.startsWith(prefix)) joined[k.slice(prefix.length)] = v;
+    for (const [column, prefixed] of this.joinedColumnNames(cls, prefix)) joined[column] = row[prefixed];
     if (joined.id == null) return;
     this.byKey<T, number>(cls, table).prime(joined.id as number, this.map(cls, joined));
   }

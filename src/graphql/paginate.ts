@@ -94,11 +94,27 @@ function applyWindow(knex: Knex, query: PageQuery<unknown>, window: PageWindow, 
     .orderBy([`u.${PARENT}`, `u.${ROW_NUMBER}`]);
 }
 
+class LazyCursorEdge implements Edge<unknown> {
+  private encoded?: string;
+
+  constructor(
+    private readonly row: Record<string, unknown>,
+    private readonly sort: SortKey[],
+    private readonly sig: string,
+    readonly node: unknown,
+  ) {}
+
+  get cursor(): string {
+    return (this.encoded ??= cursorOf(this.row, this.sort, this.sig));
+  }
+}
+
 function buildPage<Row>(rows: Record<string, unknown>[], query: PageQuery<Row>, window: PageWindow, sig: string, count: () => Promise<number>): Page<unknown> {
   const extra = rows.length > window.size;
   const kept = extra ? rows.slice(0, window.size) : rows.slice();
   if (window.fromEnd) kept.reverse();
-  const edges: Edge<unknown>[] = kept.map((row) => ({ cursor: cursorOf(row, query.sort, sig), node: query.toNode(row as Row) }));
+  // Cursors are encoded only when asked for (most clients read nodes and pageInfo alone).
+  const edges: Edge<unknown>[] = kept.map((row) => new LazyCursorEdge(row, query.sort, sig, query.toNode(row as Row)));
   const pageInfo: PageInfo = {
     hasNextPage: window.fromEnd ? window.before !== null : extra,
     hasPreviousPage: window.fromEnd ? extra : window.after !== null,

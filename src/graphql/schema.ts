@@ -1,6 +1,6 @@
 import 'reflect-metadata';
 import { GraphQLSchema } from 'graphql';
-import { buildSchema, type PubSub } from 'type-graphql';
+import { buildSchema, getMetadataStorage, type PubSub } from 'type-graphql';
 import { ActionRelationResolver, ActionResolver, ParticipationResolver } from '../modules/action/action.resolver';
 import { AuthorityResolver } from '../modules/authority/authority.resolver';
 import { CountryResolver } from '../modules/country/country.resolver';
@@ -44,10 +44,25 @@ export const RESOLVERS = [
 ] as const;
 
 /**
+ * type-graphql gives every plain field (one no @FieldResolver answers) a resolver that runs the
+ * middleware chain and then reads the property: two allocations and a closure per field of
+ * every object, thousands per list page. policy-kb has no middlewares or auth checkers on
+ * fields, so those resolvers only read the property, which is what graphql-js's default
+ * resolver does: marking the fields `simple` leaves them to it. A field whose GraphQL name is
+ * not its property's name (Node.id) keeps type-graphql's resolver, which reads the property.
+ */
+function useSimpleResolvers(): void {
+  for (const field of getMetadataStorage().fields) {
+    if (field.simple === undefined && field.name === field.schemaName && !field.middlewares?.length && !field.roles) field.simple = true;
+  }
+}
+
+/**
  * The executable schema over `pubSub`, the one its subscriptions listen to. Each app instance
  * builds its own (createApp), so two instances in one process never share an in-memory pubsub.
  */
 export async function buildAppSchema(pubSub: PubSub): Promise<GraphQLSchema> {
+  useSimpleResolvers();
   const schema = await buildSchema({
     resolvers: RESOLVERS,
     // Timestamps are JS Dates; calendar dates are strings typed with DateScalar explicitly.

@@ -198,6 +198,12 @@ export async function generateData(options: GenerateOptions): Promise<GenerateRe
 
     await phase('indexes', () => recreateIndexes(url, saved!, { parallel: 2, maintenanceWorkMem: '1GB', log }), () => `${saved!.length} rebuilt`);
     rebuilt = true;
+    // The COPY ran without triggers, so the search vocabulary (search_word) is counted once, here.
+    await phase(
+      'search vocabulary',
+      async () => Number((await main.query<{ words: string }>('select search_word_rebuild() as words')).rows[0].words),
+      (words) => `${words.toLocaleString('en-US')} words`,
+    );
     await phase('sequences', () => setSequences(main), () => SERIAL_TABLES.join(', '));
     await phase('integrity', () => checkIntegrity(main), (checks) => `${checks} checks passed`);
     // The load ran with triggers off, so the count rollups (kept by triggers) start over.

@@ -1,5 +1,7 @@
+import type { Knex } from '@mikro-orm/postgresql';
 import type { Context } from '../../graphql/context';
 import { LegalEntity } from '../entity/legal-entity.entity';
+import { candidateQuery, candidatesFrom } from './candidates';
 import { compactKey, nameKey, nameTokens, normalizeText, sameWord, wordCodes } from './normalize';
 import { EntityMatch, MatchInput } from './search.types';
 import { trigrams, trigramSetSimilarity } from './trigram';
@@ -10,6 +12,8 @@ export const WEIGHTS = { trigram: 0.55, words: 0.3, phonetic: 0.15 } as const;
 export const HINTS = { countryMatch: 0.05, countryMismatch: -0.2, kindMatch: 0.03, kindMismatch: -0.1, address: 0.03 } as const;
 /** Candidates fetched per name before scoring. */
 const CANDIDATES = 25;
+/** Vocabulary candidates per name whose word similarity SQL computes, to keep the best CANDIDATES. */
+const PRESELECTED = 50;
 
 type Row = Record<string, unknown>;
 
@@ -151,13 +155,44 @@ export function scoreCandidate(input: MatchInput, entity: LegalEntity): EntityMa
 }
 
 /**
+ * The closest entities to each name through the search vocabulary (candidates.ts): per name, the
+ * PRESELECTED best by the rarity of the words they share, then the CANDIDATES best of those by
+ * pg_trgm word similarity of the key or compact key, at least the session threshold (0.3).
+ */
+export function fuzzyCandidates(knex: Knex, names: readonly { input: number; name: string; key: string; compact: string }[]) {
+  const preselected = candidatesFrom(
+    knex,
+    names.map((n, idx) => ({ idx, query: candidateQuery(n.name, { allWords: false, prefix: false }) })),
+    PRESELECTED,
+  );
+  const scored = knex
+    .select(
+      'e.*',
+      'q.input as __input',
+      knex.raw(`greatest(word_similarity(q.key, e.search_text), word_similarity(q.compact, e.search_text)) as __similarity`),
+    )
+    .from(knex.raw('? as c', [preselected]))
+    .join(knex.raw('unnest(?::int[], ?::int[], ?::text[], ?::text[]) as q(idx, input, key, compact)', [names.map((_, i) => i), names.map((n) => n.input), names.map((n) => n.key), names.map((n) => n.compact)]), 'q.idx', 'c.idx')
+    .join('entity as e', 'e.id', 'c.id')
+    .whereNull('e.deleted_at');
+  // The threshold is applied to the computed similarity rather than with %>, which would let the
+  // planner go back to the trigram index and recheck every entity sharing trigrams with the name.
+  const passing = knex
+    .select('s.*', knex.raw('row_number() over (partition by s.__input order by s.__similarity desc, s.id) as __rank'))
+    .from(scored.as('s'))
+    .whereRaw(`s.__similarity >= current_setting('pg_trgm.word_similarity_threshold')::real`);
+  return knex.select('*').from(passing.as('r')).where('r.__rank', '<=', CANDIDATES);
+}
+
+/**
  * Screens many inputs with at most two statements, whatever their number: one looks up exact
- * names for every input at once, the other fetches the closest entities through the trigram
- * index, in a single lateral join, for the inputs without an exact name; scoring runs here.
+ * names for every input at once, the other fetches the closest entities through the search
+ * vocabulary, in a single lateral join, for the inputs without an exact name; scoring runs here.
  */
 export async function matchMany(ctx: Context, inputs: readonly MatchInput[], threshold: number, first: number): Promise<EntityMatch[][]> {
   const { knex } = ctx;
   const inputIndex: number[] = [];
+  const names: string[] = [];
   const normalized: string[] = [];
   const compact: string[] = [];
   inputs.forEach((input, i) => {
@@ -165,6 +200,7 @@ export async function matchMany(ctx: Context, inputs: readonly MatchInput[], thr
       const n = normalizeText(name);
       if (!n) continue;
       inputIndex.push(i);
+      names.push(name);
       normalized.push(nameKey(name));
       compact.push(compactKey(name));
     }
@@ -182,8 +218,7 @@ export async function matchMany(ctx: Context, inputs: readonly MatchInput[], thr
   if (inputIndex.length) {
     // Exact names first, through the name_key index: an input whose name is an entity's name
     // (case, accents, word order and legal forms aside) is answered by those entities, and
-    // skips the fuzzy search, which at a million entities can take seconds for a long name
-    // made of common words.
+    // skips the fuzzy search.
     add(
       (await knex
         .select('e.*', 'q.idx as __input')
@@ -193,20 +228,7 @@ export async function matchMany(ctx: Context, inputs: readonly MatchInput[], thr
     );
   }
   const fuzzy = inputIndex.map((input, n) => ({ input, n })).filter(({ input }) => !candidates.has(input));
-  if (fuzzy.length) {
-    const rows = (await knex
-      .select('c.*', 'q.idx as __input')
-      .from(knex.raw('unnest(?::int[], ?::text[], ?::text[]) as q(idx, key, compact)', [fuzzy.map((f) => f.input), fuzzy.map((f) => normalized[f.n]), fuzzy.map((f) => compact[f.n])]))
-      .joinRaw(
-        `cross join lateral (
-           select e.* from entity e
-           where e.deleted_at is null and (e.search_text %> q.key or e.search_text %> q.compact)
-           order by greatest(word_similarity(q.key, e.search_text), word_similarity(q.compact, e.search_text)) desc, e.id
-           limit ${CANDIDATES}
-         ) c`,
-      )) as Row[];
-    add(rows);
-  }
+  if (fuzzy.length) add((await fuzzyCandidates(knex, fuzzy.map((f) => ({ input: f.input, name: names[f.n], key: normalized[f.n], compact: compact[f.n] })))) as Row[]);
   return inputs.map((input, i) =>
     [...(candidates.get(i)?.values() ?? [])]
       .map((entity) => scoreCandidate(input, entity))

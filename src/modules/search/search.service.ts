@@ -1,4 +1,6 @@
+import type { Knex } from '@mikro-orm/postgresql';
 import type { Context } from '../../graphql/context';
+import { STRICT_WORD_SIMILARITY_THRESHOLD, WORD_SIMILARITY_THRESHOLD } from '../../db/mikro-orm.config';
 import { likePattern } from '../../db/sql';
 import { GovernmentAction } from '../action/government-action.entity';
 import { Authority } from '../authority/authority.entity';
@@ -6,6 +8,7 @@ import { Country } from '../country/country.entity';
 import { LegalEntity } from '../entity/legal-entity.entity';
 import { SanctionsList } from '../listing/sanctions-list.entity';
 import { TechnologyCategory } from '../technology/technology.entity';
+import { candidateQuery, candidatesFrom } from './candidates';
 import { compactKey, normalizeText } from './normalize';
 import { SearchHit, SearchType } from './search.types';
 import { trigramSimilarity } from './trigram';
@@ -13,7 +16,7 @@ import { trigramSimilarity } from './trigram';
 type Row = Record<string, unknown>;
 
 /** The query in the forms the indexes hold. */
-interface Terms {
+export interface Terms {
   raw: string;
   normalized: string;
   compact: string;
@@ -39,42 +42,68 @@ export function bestName(names: readonly string[], terms: Pick<Terms, 'normalize
 
 /**
  * How strictly names must resemble the query. Search runs 'close' first: names that match
- * closely (pg_trgm strict word similarity >= 0.5, `%>>`) are few and found in milliseconds.
- * Only when no type has a close hit does it run 'loose' (word similarity >= 0.3, `%>`),
- * which at a million entities rechecks tens of thousands of candidates for a short query.
- * So when something matches closely, the answer leaves the loose matches out.
+ * closely (pg_trgm strict word similarity >= 0.5, `%>>`). Only when no type has a close hit does
+ * it run 'loose' (word similarity >= 0.3, `%>`). So when something matches closely, the answer
+ * leaves the loose matches out. Entities are found once per search through the vocabulary
+ * (candidates.ts) and judged for both passes from the same similarities.
  */
 type Closeness = 'close' | 'loose';
 const OPERATOR: Record<Closeness, '%>>' | '%>'> = { close: '%>>', loose: '%>' };
 /** The least score a small reference table's row needs, by closeness. */
 const NAMED_MIN_SCORE: Record<Closeness, number> = { close: 0.5, loose: 0.3 };
 
-async function searchEntities(ctx: Context, t: Terms, limit: number, closeness: Closeness): Promise<SearchHit[]> {
-  const { knex } = ctx;
-  const operator = OPERATOR[closeness];
-  const rows = (await knex('entity as e')
+/** Entities scored by SQL per candidate: more than a page, so each pass can filter its own. */
+const ENTITY_CANDIDATES = 50;
+
+/**
+ * The candidate entities of one search with both passes' verdicts, fetched once per search:
+ * the loose pass, run when no type has a close hit, reuses them instead of a second statement.
+ */
+const entityRows = new WeakMap<Terms, Promise<Row[]>>();
+
+/** The statement behind an entity search (exported for measuring it with EXPLAIN). */
+export function entitySearchQuery(knex: Knex, t: Terms, limit: number): Knex.QueryBuilder {
+  const candidates = candidatesFrom(knex, [{ idx: 0, query: candidateQuery(t.raw, { allWords: true, prefix: true }) }], Math.max(ENTITY_CANDIDATES, limit));
+  // Each similarity once per candidate: the passes' operators (%>> and %>) are these against
+  // the session thresholds, so the verdicts are computed here from the values instead.
+  return knex
     .select(
       'e.*',
-      knex.raw(
-        `greatest(word_similarity(?, e.search_text), word_similarity(?, e.search_text),
-           case when to_tsvector('simple', coalesce(e.search_text, '')) @@ plainto_tsquery('simple', ?) then 0.75 else 0 end) as __score`,
-        [t.normalized, t.compact, t.normalized],
-      ),
+      knex.raw(`greatest(word_similarity(?, e.search_text), word_similarity(?, e.search_text)) as __similarity`, [t.normalized, t.compact]),
+      knex.raw(`greatest(strict_word_similarity(?, e.search_text), strict_word_similarity(?, e.search_text)) as __strict`, [t.normalized, t.compact]),
+      'f.words as __words',
     )
+    .from(knex.raw('? as c', [candidates]))
+    .join('entity as e', 'e.id', 'c.id')
+    .joinRaw(`cross join lateral (select to_tsvector('simple', coalesce(e.search_text, '')) @@ plainto_tsquery('simple', ?) as words) f`, [t.normalized])
     .whereNull('e.deleted_at')
-    .where((w) =>
-      w
-        .whereRaw(`e.search_text ${operator} ?`, [t.normalized])
-        .orWhereRaw(`e.search_text ${operator} ?`, [t.compact])
-        .orWhereRaw(`to_tsvector('simple', coalesce(e.search_text, '')) @@ plainto_tsquery('simple', ?)`, [t.normalized]),
-    )
-    .orderBy([{ column: '__score', order: 'desc' }, 'e.id'])
-    .limit(limit)) as Row[];
+    .orderBy([{ column: '__similarity', order: 'desc' }, 'e.id']);
+}
+
+/** The database's score of a candidate: its word similarity, or 0.75 for a full-text hit if higher. */
+const databaseScore = (row: Row) => Math.max(Number(row.__similarity), row.__words === true ? 0.75 : 0);
+
+/** Whether a candidate passes: strict word similarity (close) or word similarity (loose), or a full-text hit. */
+const PASSES: Record<Closeness, (row: Row) => boolean> = {
+  close: (row) => row.__words === true || Number(row.__strict) >= STRICT_WORD_SIMILARITY_THRESHOLD,
+  loose: (row) => row.__words === true || Number(row.__similarity) >= WORD_SIMILARITY_THRESHOLD,
+};
+
+async function searchEntities(ctx: Context, t: Terms, limit: number, closeness: Closeness): Promise<SearchHit[]> {
+  let fetched = entityRows.get(t);
+  if (!fetched) {
+    fetched = entitySearchQuery(ctx.knex, t, limit).then((rows: Row[]) => rows);
+    entityRows.set(t, fetched);
+  }
+  const rows = (await fetched)
+    .filter(PASSES[closeness])
+    .sort((a, b) => databaseScore(b) - databaseScore(a) || Number(a.id) - Number(b.id))
+    .slice(0, limit);
   return rows.map((row) => {
     const entity = ctx.loaders.map(LegalEntity, row);
     const best = bestName([entity.name, ...entity.aliases], t);
     // An exact name is certain; otherwise the database's word similarity, confirmed by the best single name.
-    const score = best.similarity === 1 ? 1 : Math.max(Number(row.__score) * 0.9, best.similarity * 0.95);
+    const score = best.similarity === 1 ? 1 : Math.max(databaseScore(row) * 0.9, best.similarity * 0.95);
     return Object.assign(new SearchHit(), { score: round(score), matched: best.name, node: entity });
   });
 }
@@ -170,9 +199,15 @@ const SEARCHERS: Record<SearchType, (ctx: Context, t: Terms, limit: number, clos
 };
 
 /** One ranked list across the requested types: best score first, ties by type order. */
-export async function search(ctx: Context, query: string, types: readonly SearchType[], first: number): Promise<SearchHit[]> {
+/** The query in the forms the indexes hold. */
+export function searchTerms(query: string): Terms {
   const raw = query.trim();
-  const terms: Terms = { raw, normalized: normalizeText(raw), compact: compactKey(raw), like: likePattern(raw) };
+  return { raw, normalized: normalizeText(raw), compact: compactKey(raw), like: likePattern(raw) };
+}
+
+export async function search(ctx: Context, query: string, types: readonly SearchType[], first: number): Promise<SearchHit[]> {
+  const terms = searchTerms(query);
+  const { raw } = terms;
   if (!terms.normalized && !/\S/.test(raw)) return [];
   const run = (closeness: Closeness) => Promise.all(types.map((type) => SEARCHERS[type](ctx, terms, first, closeness)));
   let perType = await run('close');

@@ -3,6 +3,7 @@ import { ApolloServer } from '@apollo/server';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
 import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { expressMiddleware } from '@as-integrations/express5';
+import cluster from 'node:cluster';
 import express, { Express } from 'express';
 import type { Connection } from '@mikro-orm/core';
 import type { MikroORM } from '@mikro-orm/postgresql';
@@ -121,6 +122,10 @@ export async function createApp(config: Config, orm: MikroORM, logger: Logger, b
     // Array bodies run as several operations (at most MAX_BATCH_SIZE, checked before parsing).
     allowBatchedHttpRequests: config.maxBatchSize > 1,
     includeStacktraceInErrorResponses: false,
+    // main.ts and cluster.ts own SIGTERM / SIGINT: they drain through server.stop(). Apollo's own
+    // handler would start a second stop() whose barrier a concurrent caller waits on forever
+    // (@apollo/server 5 resolves it only when stopping fails).
+    stopOnTerminationSignals: false,
     formatError,
     plugins: [
       // Closes the WebSocket connections (and server): the HTTP server cannot finish closing while they are open.
@@ -214,7 +219,8 @@ export async function createApp(config: Config, orm: MikroORM, logger: Logger, b
   app.use(requestIdMiddleware());
   app.use(requestLogger(logger, metrics, GRAPHQL_PATH));
   app.get('/healthz', (_req, res) => {
-    res.json({ status: 'ok' });
+    // Under WORKERS > 1, which worker process answered (1..n, as the cluster numbers them).
+    res.json(cluster.isWorker ? { status: 'ok', worker: cluster.worker?.id } : { status: 'ok' });
   });
   app.get('/readyz', async (_req, res) => {
     if (draining) {

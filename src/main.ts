@@ -1,9 +1,8 @@
 import 'reflect-metadata';
 import cluster from 'node:cluster';
-import { runPrimary } from './cluster';
+import { PREPARE_ROLE, runPrimary } from './cluster';
 import { ConfigError, loadConfig } from './config';
 import { createLogger } from './logger';
-import { startServer } from './server';
 
 /** The only entry with side effects: config -> database -> server -> listen (or, with WORKERS > 1, a primary that forks the servers: cluster.ts). */
 async function main(): Promise<void> {
@@ -25,6 +24,18 @@ async function main(): Promise<void> {
       process.exit(1);
     }
     return;
+  }
+  // The server's modules (ORM, schema, app) load only here, so a cluster primary stays small.
+  const { prepareDatabaseAt, startServer } = await import('./server');
+  if (cluster.isWorker && process.env[PREPARE_ROLE.variable] === PREPARE_ROLE.value) {
+    // The cluster primary's one-off child: migrations and seeds, then exit.
+    try {
+      await prepareDatabaseAt(config, logger);
+      process.exit(0);
+    } catch (error) {
+      logger.fatal({ err: error }, `policy-kb could not prepare the database: ${error instanceof Error ? error.message : String(error)}`);
+      process.exit(1);
+    }
   }
   let server;
   try {

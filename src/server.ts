@@ -39,6 +39,17 @@ export async function prepareDatabase(orm: MikroORM, config: Pick<Config, 'migra
   }
 }
 
+/** prepareDatabase on config.databaseUrl with a connection of its own, closed afterwards (the cluster primary's preparation step). */
+export async function prepareDatabaseAt(config: Config, logger: Logger): Promise<void> {
+  if (!config.databaseUrl) throw new Error('prepareDatabaseAt needs DATABASE_URL');
+  const orm = await connectOrm(config.databaseUrl);
+  try {
+    await prepareDatabase(orm, config, logger);
+  } finally {
+    await orm.close(true);
+  }
+}
+
 /**
  * Config -> database (embedded when no DATABASE_URL) -> migrations -> seeds when empty ->
  * event bus (Redis when REDIS_URL is set) -> HTTP and WebSocket server. Each step fails with a

@@ -2,6 +2,9 @@ import { MikroORM } from '@mikro-orm/postgresql';
 import { ormOptions, SessionSettings } from './mikro-orm.config';
 import { usePreparedStatements } from './prepared-statements';
 import { replicaConnections } from './read';
+import { redactUrl } from './redact-url';
+
+export { redactUrl };
 
 /**
  * Connects the ORM and fails with a clear message when the database, or one of the read
@@ -42,15 +45,4 @@ export async function migrateUp(orm: MikroORM): Promise<string[]> {
   const migrator = orm.getMigrator();
   const applied = await migrator.up();
   return applied.map((m) => m.name);
-}
-
-/** The URL with any password replaced, for messages and logs. */
-export function redactUrl(url: string): string {
-  try {
-    const u = new URL(url);
-    if (u.password) u.password = '***';
-    return u.toString();
-  } catch {
-    return '(unparseable URL)';
-  }
 }

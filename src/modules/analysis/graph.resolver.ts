@@ -11,13 +11,6 @@ export const MAX_GRAPH_DEPTH = 3;
 export const MAX_GRAPH_NODES = 2000;
 export const MAX_GRAPH_ROOTS = 50;
 
-/** The display label of a node's object. */
-function labelOf(node: Node | null): string {
-  if (!node) return '(deleted)';
-  const record = node as unknown as { name?: string; title?: string };
-  return record.name ?? record.title ?? '';
-}
-
 @Resolver(() => GraphNode)
 export class GraphResolver {
   @Query(() => Graph, { description: `Nodes and edges around the roots, breadth-first: participations (by role), entity and action relations, issuing authorities, lists and technology categories. depth 0-${MAX_GRAPH_DEPTH}, maxNodes 1-${MAX_GRAPH_NODES}, at most ${MAX_GRAPH_ROOTS} roots; unknown ids are left out.` })
@@ -36,10 +29,7 @@ export class GraphResolver {
     return buildGraph(ctx, roots, depth, maxNodes);
   }
 
-  @FieldResolver(() => String, { description: 'Name or title of the object.' })
-  async label(@Root() node: GraphNode, @Ctx() ctx: Context): Promise<string> {
-    return labelOf(await fetchDecoded(ctx, node.ref));
-  }
+  // `label` is a plain field of GraphNode, filled by the walk (graph-sql.ts), not resolved per node.
 
   @FieldResolver(() => Node, { description: 'The object itself.' })
   async node(@Root() node: GraphNode, @Ctx() ctx: Context): Promise<Node> {

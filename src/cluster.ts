@@ -1,6 +1,6 @@
 import cluster, { type Worker } from 'node:cluster';
 import type { Config } from './config';
-import { EmbeddedDatabase, startEmbeddedPostgres } from './db/embedded';
+import { resolveDatabase } from './db/embedded';
 import { redactUrl } from './db/redact-url';
 import type { Logger } from './logger';
 
@@ -35,13 +35,7 @@ const MAX_RESTARTS = 5;
 const RESTART_WINDOW_MS = 60_000;
 
 export async function runPrimary(config: Config, logger: Logger): Promise<void> {
-  let embedded: EmbeddedDatabase | undefined;
-  let databaseUrl = config.databaseUrl;
-  if (!databaseUrl) {
-    logger.info({ dataDir: config.dataDir, port: config.embeddedPgPort }, 'no DATABASE_URL: starting the embedded PostgreSQL');
-    embedded = await startEmbeddedPostgres(config.dataDir, config.embeddedPgPort);
-    databaseUrl = embedded.url;
-  }
+  const { url: databaseUrl, embedded } = await resolveDatabase(config, logger);
   try {
     // In a child of its own, so the primary never loads the ORM and the schema: it only
     // supervises, and stays a few tens of MB.
@@ -64,7 +58,7 @@ export async function runPrimary(config: Config, logger: Logger): Promise<void> 
     indexOf.set(worker.id, index);
     alive.add(worker.id);
     worker.once('listening', () => {
-      if (++listening === config.workers) logger.info({ workers: config.workers, port: config.port, database: redactUrl(databaseUrl as string) }, `policy-kb is serving with ${config.workers} worker processes`);
+      if (++listening === config.workers) logger.info({ workers: config.workers, port: config.port, database: redactUrl(databaseUrl) }, `policy-kb is serving with ${config.workers} worker processes`);
     });
     return worker;
   };

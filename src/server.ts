@@ -2,7 +2,7 @@ import type { AddressInfo } from 'node:net';
 import type { MikroORM } from '@mikro-orm/postgresql';
 import { createApp } from './app';
 import type { Config } from './config';
-import { EmbeddedDatabase, startEmbeddedPostgres } from './db/embedded';
+import { EmbeddedDatabase, resolveDatabase } from './db/embedded';
 import { connectOrm, migrateUp, redactUrl } from './db/orm';
 import type { Logger } from './logger';
 import type { DomainEvents } from './modules/subscriptions/events';
@@ -56,13 +56,7 @@ export async function prepareDatabaseAt(config: Config, logger: Logger): Promise
  * message that says what to fix.
  */
 export async function startServer(config: Config, logger: Logger): Promise<RunningServer> {
-  let embedded: EmbeddedDatabase | undefined;
-  let databaseUrl = config.databaseUrl;
-  if (!databaseUrl) {
-    logger.info({ dataDir: config.dataDir, port: config.embeddedPgPort }, 'no DATABASE_URL: starting the embedded PostgreSQL');
-    embedded = await startEmbeddedPostgres(config.dataDir, config.embeddedPgPort);
-    databaseUrl = embedded.url;
-  }
+  const { url: databaseUrl, embedded } = await resolveDatabase(config, logger);
   let orm: MikroORM;
   try {
     orm = await connectOrm(databaseUrl, { statementTimeoutMs: config.statementTimeoutMs, preparedStatements: config.preparedStatements }, config.replicaUrls);

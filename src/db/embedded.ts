@@ -62,3 +62,17 @@ export async function startEmbeddedPostgres(dataDir: string, port: number, datab
     stop: () => pg.stop(),
   };
 }
+
+/**
+ * The database to use: DATABASE_URL when set, else the embedded PostgreSQL, started here (the
+ * caller stops it with `embedded.stop()` when it shuts down).
+ */
+export async function resolveDatabase(
+  config: { databaseUrl?: string; dataDir: string; embeddedPgPort: number },
+  logger: { info(fields: object, message: string): void },
+): Promise<{ url: string; embedded?: EmbeddedDatabase }> {
+  if (config.databaseUrl) return { url: config.databaseUrl };
+  logger.info({ dataDir: config.dataDir, port: config.embeddedPgPort }, 'no DATABASE_URL: starting the embedded PostgreSQL');
+  const embedded = await startEmbeddedPostgres(config.dataDir, config.embeddedPgPort);
+  return { url: embedded.url, embedded };
+}

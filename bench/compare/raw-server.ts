@@ -73,11 +73,12 @@ select json_build_object('data', json_build_object('entity', (
   from found e)))::text as body`;
 
 // ---------------------------------------------------------------------------------------------
-// entityList100: one statement (the count and the page).
+// entityList100: one statement (the count, from the entity_count rollup as policy-kb reads it,
+// and the page).
 
 const ENTITY_LIST = `
 select json_build_object('data', json_build_object('entities', json_build_object(
-  'totalCount', (select count(*)::int from entity e where e.deleted_at is null and e.kind = $2 and e.country_code = $1),
+  'totalCount', (select coalesce(sum(n), 0)::int from entity_count ec where ec.kind = $2 and ec.country_code = $1),
   'nodes', coalesce((
     select json_agg(json_build_object('slug', x.slug, 'name', x.name, 'kind', x.kind,
              'country', case when x.country_code is null then null else json_build_object('code', x.country_code) end)
@@ -87,33 +88,35 @@ select json_build_object('data', json_build_object('entities', json_build_object
           order by e.name, e.id limit $3) x), '[]'::json))))::text as body`;
 
 // ---------------------------------------------------------------------------------------------
-// timelineMonth: one statement, every month from the first to the last.
+// timelineMonth: one statement, every month from the first to the last, from the action_count
+// rollup (live actions per month, kind, authority and list) as policy-kb reads it.
 
 const TIMELINE = `
-with f as (select a.occurred_on from government_action a where a.deleted_at is null and a.kind = $1),
+with f as (select ac.month as occurred_on, ac.n from action_count ac where ac.kind = $1),
 series as (
   select generate_series(date_trunc('month', min(occurred_on)::timestamp), date_trunc('month', max(occurred_on)::timestamp), '1 month'::interval) as start from f
 ),
-counts as (select date_trunc('month', occurred_on::timestamp) as start, count(*)::int as n from f group by 1)
+counts as (select date_trunc('month', occurred_on::timestamp) as start, sum(n)::int as n from f group by 1)
 select json_build_object('data', json_build_object('timeline', json_build_object(
-  'total', (select count(*)::int from f),
+  'total', (select coalesce(sum(n), 0)::int from f),
   'buckets', coalesce((select json_agg(json_build_object('start', s.start::date, 'count', coalesce(c.n, 0)) order by s.start)
                        from series s left join counts c on c.start = s.start), '[]'::json))))::text as body`;
 
 // ---------------------------------------------------------------------------------------------
-// actionStats: one statement, one scan per facet (as policy-kb's one statement per facet).
+// actionStats: one statement, one pass over the action_count rollup per facet (policy-kb reads
+// the same rollup, all facets in one GROUPING SETS pass).
 
 const ACTION_STATS = `
-with fa as (select a.kind, a.authority_id, a.occurred_on from government_action a where a.deleted_at is null)
+with fa as (select ac.kind, ac.authority_id, ac.month as occurred_on, ac.n from action_count ac)
 select json_build_object('data', json_build_object('actionStats', json_build_object(
-  'total', (select count(*)::int from fa),
+  'total', (select coalesce(sum(n), 0)::int from fa),
   'byKind', (select coalesce(json_agg(json_build_object('key', k.key, 'count', k.n) order by k.n desc, k.key), '[]'::json)
-             from (select fa.kind as key, count(*)::int as n from fa group by fa.kind) k),
+             from (select fa.kind as key, sum(fa.n)::int as n from fa group by fa.kind) k),
   'byAuthority', (select coalesce(json_agg(json_build_object('key', k.key, 'label', k.label, 'count', k.n) order by k.n desc, k.key), '[]'::json)
-                  from (select au.slug as key, au.name as label, count(*)::int as n from fa join authority au on au.id = fa.authority_id
+                  from (select au.slug as key, au.name as label, sum(fa.n)::int as n from fa join authority au on au.id = fa.authority_id
                         group by au.slug, au.name) k),
   'byYear', (select coalesce(json_agg(json_build_object('key', k.key, 'count', k.n) order by k.key), '[]'::json)
-             from (select extract(year from fa.occurred_on)::int::text as key, count(*)::int as n from fa group by 1) k))))::text as body`;
+             from (select extract(year from fa.occurred_on)::int::text as key, sum(fa.n)::int as n from fa group by 1) k))))::text as body`;
 
 // ---------------------------------------------------------------------------------------------
 // graphDepth2: the same breadth-first walk as policy-kb (src/modules/analysis/graph.service.ts),

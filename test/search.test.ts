@@ -74,6 +74,14 @@ describe('search', () => {
     expectRanked(hits);
   });
 
+  it('an exact citation or document number scores 1, any case: "84 fr 54002", "2019-22210"', async () => {
+    for (const [query, matched] of [['84 fr 54002', 'citation: 84 FR 54002'], ['2019-22210', 'documentNumber: 2019-22210']]) {
+      const hits = await search(query, { types: ['ACTION'] });
+      expect(hits[0], query).toMatchObject({ score: 1, matched, node: { slug: 'bis-el-2019-10-xinjiang-28' } });
+      expectRanked(hits);
+    }
+  });
+
   it.each([
     ['Hik Vision', 'cn-hikvision'],
     ['Sense Time Group', 'cn-sensetime'],

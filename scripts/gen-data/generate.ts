@@ -198,7 +198,12 @@ export async function generateData(options: GenerateOptions): Promise<GenerateRe
 
     await phase('indexes', () => recreateIndexes(url, saved!, { parallel: 2, maintenanceWorkMem: '1GB', log }), () => `${saved!.length} rebuilt`);
     rebuilt = true;
-    // The COPY ran without triggers, so the search vocabulary (search_word) is counted once, here.
+    // The COPY ran without triggers, so the search tables (kept by triggers) are counted once, here.
+    await phase(
+      'action search tables',
+      async () => Number((await main.query<{ titles: string }>('select action_search_rebuild() as titles')).rows[0].titles),
+      (titles) => `${titles.toLocaleString('en-US')} distinct titles`,
+    );
     await phase(
       'search vocabulary',
       async () => Number((await main.query<{ words: string }>('select search_word_rebuild() as words')).rows[0].words),

@@ -8,6 +8,7 @@ import { Country } from '../country/country.entity';
 import { LegalEntity } from '../entity/legal-entity.entity';
 import { SanctionsList } from '../listing/sanctions-list.entity';
 import { TechnologyCategory } from '../technology/technology.entity';
+import { actionSearchQuery } from './action-search';
 import { candidateQuery, candidatesFrom } from './candidates';
 import { compactKey, normalizeText } from './normalize';
 import { SearchHit, SearchType } from './search.types';
@@ -22,9 +23,6 @@ export interface Terms {
   compact: string;
   like: string;
 }
-
-/** The same tsvector expression as the index government_action_fts_idx, so the index is used. */
-const ACTION_DOCUMENT = `to_tsvector('english', coalesce(a.title, '') || ' ' || coalesce(a.summary, '') || ' ' || coalesce(a.citation, '') || ' ' || coalesce(a.document_number, ''))`;
 
 const round = (n: number) => Math.round(Math.min(1, Math.max(0, n)) * 1000) / 1000;
 
@@ -48,7 +46,6 @@ export function bestName(names: readonly string[], terms: Pick<Terms, 'normalize
  * (candidates.ts) and judged for both passes from the same similarities.
  */
 type Closeness = 'close' | 'loose';
-const OPERATOR: Record<Closeness, '%>>' | '%>'> = { close: '%>>', loose: '%>' };
 /** The least score a small reference table's row needs, by closeness. */
 const NAMED_MIN_SCORE: Record<Closeness, number> = { close: 0.5, loose: 0.3 };
 
@@ -108,37 +105,14 @@ async function searchEntities(ctx: Context, t: Terms, limit: number, closeness: 
   });
 }
 
-/** Actions by citation, document number, title words, and titles like the query. */
+/**
+ * Actions by citation, document number, title words, and titles like the query: one statement,
+ * each branch through its own index with a limit (see action-search.ts), ranked in SQL so only
+ * the best `limit` rows leave the database.
+ */
 async function searchActions(ctx: Context, t: Terms, limit: number, closeness: Closeness): Promise<SearchHit[]> {
-  const { knex } = ctx;
-  const operator = OPERATOR[closeness];
-  const matching = knex('government_action as a')
-    .select(
-      'a.*',
-      knex.raw('word_similarity(?, lower(a.title)) as __title', [t.normalized]),
-      knex.raw(`ts_rank_cd(${ACTION_DOCUMENT}, plainto_tsquery('english', ?)) as __rank`, [t.raw]),
-    )
-    .whereNull('a.deleted_at')
-    .where((w) =>
-      w
-        .whereRaw(`${ACTION_DOCUMENT} @@ plainto_tsquery('english', ?)`, [t.raw])
-        .orWhereRaw(`lower(a.title) ${operator} ?`, [t.normalized])
-        .orWhere('a.citation', 'ilike', t.like)
-        .orWhere('a.document_number', 'ilike', t.like),
-    );
-  // The score below, computed in SQL too, so only the best `limit` rows leave the database
-  // (a common word can match tens of thousands of actions).
-  const rows = (await knex
-    .select('m.*')
-    .from(matching.as('m'))
-    .orderByRaw(
-      `case when m.citation ilike ? then (case when lower(m.citation) = lower(?) then 1 else 0.95 end)
-            when m.document_number ilike ? then (case when lower(m.document_number) = lower(?) then 1 else 0.95 end)
-            when m.__title >= least(1, m.__rank * 5) * 0.8 then m.__title * 0.9
-            else 0.4 + 0.4 * least(1, m.__rank * 5) end desc, m.id`,
-      [t.like, t.raw, t.like, t.raw],
-    )
-    .limit(limit)) as Row[];
+  const result = (await actionSearchQuery(ctx.knex, t, limit, closeness === 'loose')) as { rows: Row[] };
+  const rows = result.rows;
   const needle = t.raw.toLowerCase();
   const hits = rows.map((row) => {
     const action = ctx.loaders.map(GovernmentAction, row);

@@ -132,44 +132,60 @@ async function searchActions(ctx: Context, t: Terms, limit: number, closeness: C
   return hits.sort((a, b) => b.score - a.score).slice(0, limit);
 }
 
-/**
- * Small reference tables (countries, categories, authorities, lists): scored on their names,
- * slugs and codes directly; an exact code or slug is a perfect hit.
- */
-async function searchNamed<T extends object>(
-  ctx: Context,
-  t: Terms,
-  limit: number,
-  closeness: Closeness,
-  cls: new () => T,
-  table: string,
-  exactColumns: string[],
-  textColumns: string[],
-): Promise<SearchHit[]> {
-  const { knex } = ctx;
-  const exact = exactColumns.map((c) => `case when lower(t.${c}) = lower(?) then 1 else 0 end`);
-  const similar = textColumns.map((c) => `word_similarity(?, lower(coalesce(t.${c}, '')))`);
-  const contains = textColumns.map((c) => `case when t.${c} ilike ? then 0.7 else 0 end`);
-  const q = knex(`${table} as t`)
-    .select('t.*', knex.raw(`greatest(${[...exact, ...similar, ...contains].join(', ')}) as __score`, [...exact.map(() => t.raw), ...similar.map(() => t.normalized), ...contains.map(() => t.like)]))
-    .orderBy([{ column: '__score', order: 'desc' }]);
-  if (table !== 'country') q.whereNull('t.deleted_at');
-  const rows = (await knex.select('*').from(q.as('s')).where('s.__score', '>=', NAMED_MIN_SCORE[closeness]).limit(limit)) as Row[];
-  return rows.map((row) => {
-    const node = ctx.loaders.map(cls, row);
-    const named = node as unknown as { name: string; code?: string; slug?: string };
-    const matched = exactColumns.map((c) => String(row[c] ?? '')).find((v) => v.toLowerCase() === t.raw.toLowerCase()) ?? named.name;
-    return Object.assign(new SearchHit(), { score: round(Number(row.__score)), matched, node });
-  });
+/** How a small reference table is searched: its codes or slugs (exact hits) and its texts. */
+interface NamedTable {
+  cls: new () => object;
+  table: string;
+  key: 'id' | 'code';
+  exactColumns: string[];
+  textColumns: string[];
 }
 
-const SEARCHERS: Record<SearchType, (ctx: Context, t: Terms, limit: number, closeness: Closeness) => Promise<SearchHit[]>> = {
-  ENTITY: searchEntities,
-  ACTION: searchActions,
-  COUNTRY: (ctx, t, n, c) => searchNamed(ctx, t, n, c, Country, 'country', ['code', 'alpha3'], ['name', 'official_name']),
-  TECHNOLOGY: (ctx, t, n, c) => searchNamed(ctx, t, n, c, TechnologyCategory, 'technology_category', ['slug'], ['name', 'description']),
-  AUTHORITY: (ctx, t, n, c) => searchNamed(ctx, t, n, c, Authority, 'authority', ['slug', 'abbreviation'], ['name']),
-  LIST: (ctx, t, n, c) => searchNamed(ctx, t, n, c, SanctionsList, 'sanctions_list', ['slug'], ['name', 'description']),
+const NAMED_TABLES: Partial<Record<SearchType, NamedTable>> = {
+  [SearchType.COUNTRY]: { cls: Country, table: 'country', key: 'code', exactColumns: ['code', 'alpha3'], textColumns: ['name', 'official_name'] },
+  [SearchType.TECHNOLOGY]: { cls: TechnologyCategory, table: 'technology_category', key: 'id', exactColumns: ['slug'], textColumns: ['name', 'description'] },
+  [SearchType.AUTHORITY]: { cls: Authority, table: 'authority', key: 'id', exactColumns: ['slug', 'abbreviation'], textColumns: ['name'] },
+  [SearchType.LIST]: { cls: SanctionsList, table: 'sanctions_list', key: 'id', exactColumns: ['slug'], textColumns: ['name', 'description'] },
+};
+const isNamed = (type: SearchType): boolean => NAMED_TABLES[type] !== undefined;
+
+/**
+ * The small reference tables (countries, categories, authorities, lists), all asked types in
+ * one statement (each table a few dozen rows: the round trip costs more than the scoring):
+ * scored on names, slugs and codes; an exact code or slug is a perfect hit. The statement
+ * returns keys and scores; the records come from the reference-table cache.
+ */
+async function searchNamed(ctx: Context, t: Terms, limit: number, closeness: Closeness, types: readonly SearchType[]): Promise<Map<SearchType, SearchHit[]>> {
+  const { knex } = ctx;
+  const parts = types.map((type) => {
+    const { table, key, exactColumns, textColumns } = NAMED_TABLES[type] as NamedTable;
+    const exact = exactColumns.map((c) => `case when lower(t.${c}) = lower(?) then 1 else 0 end`);
+    const similar = textColumns.map((c) => `word_similarity(?, lower(coalesce(t.${c}, '')))`);
+    const contains = textColumns.map((c) => `case when t.${c} ilike ? then 0.7 else 0 end`);
+    const scored = knex(`${table} as t`).select(
+      knex.raw(`?::text as __type, t.${key}::text as __key`, [type]),
+      knex.raw(`greatest(${[...exact, ...similar, ...contains].join(', ')}) as __score`, [...exact.map(() => t.raw), ...similar.map(() => t.normalized), ...contains.map(() => t.like)]),
+    );
+    if (table !== 'country') scored.whereNull('t.deleted_at');
+    return knex.select('*').from(scored.as('s')).where('s.__score', '>=', NAMED_MIN_SCORE[closeness]).orderBy([{ column: 's.__score', order: 'desc' }, 's.__key']).limit(limit);
+  });
+  const hits = new Map<SearchType, SearchHit[]>(types.map((type) => [type, []]));
+  if (!parts.length) return hits;
+  const [firstPart, ...rest] = parts.map((part) => knex.select('*').from(part.as('p')));
+  const rows = (await (rest.length ? firstPart.unionAll(rest, true) : firstPart)) as { __type: SearchType; __key: string; __score: string | number }[];
+  for (const row of rows) {
+    const { cls, table, key, exactColumns } = NAMED_TABLES[row.__type] as NamedTable;
+    const node = (await ctx.loaders.byKey<object, string | number>(cls, table, key).load(key === 'id' ? Number(row.__key) : row.__key)) as Record<string, unknown> | null;
+    if (!node) continue; // gone since the reference-table cache was filled
+    const matched = exactColumns.map((c) => String(node[c] ?? '')).find((v) => v.toLowerCase() === t.raw.toLowerCase()) ?? String(node.name);
+    hits.get(row.__type)?.push(Object.assign(new SearchHit(), { score: round(Number(row.__score)), matched, node }));
+  }
+  return hits;
+}
+
+const SEARCHERS: Partial<Record<SearchType, (ctx: Context, t: Terms, limit: number, closeness: Closeness) => Promise<SearchHit[]>>> = {
+  [SearchType.ENTITY]: searchEntities,
+  [SearchType.ACTION]: searchActions,
 };
 
 /** One ranked list across the requested types: best score first, ties by type order. */
@@ -183,7 +199,12 @@ export async function search(ctx: Context, query: string, types: readonly Search
   const terms = searchTerms(query);
   const { raw } = terms;
   if (!terms.normalized && !/\S/.test(raw)) return [];
-  const run = (closeness: Closeness) => Promise.all(types.map((type) => SEARCHERS[type](ctx, terms, first, closeness)));
+  const run = async (closeness: Closeness) => {
+    const named = searchNamed(ctx, terms, first, closeness, types.filter(isNamed));
+    const others = types.map((type) => (isNamed(type) ? null : (SEARCHERS[type] as NonNullable<(typeof SEARCHERS)[SearchType]>)(ctx, terms, first, closeness)));
+    const namedHits = await named;
+    return Promise.all(types.map((type, i) => (isNamed(type) ? (namedHits.get(type) ?? []) : (others[i] as Promise<SearchHit[]>))));
+  };
   let perType = await run('close');
   if (perType.every((hits) => hits.length === 0)) perType = await run('loose');
   return perType

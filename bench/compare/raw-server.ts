@@ -78,7 +78,9 @@ select json_build_object('data', json_build_object('entity', (
 
 const ENTITY_LIST = `
 select json_build_object('data', json_build_object('entities', json_build_object(
-  'totalCount', (select coalesce(sum(n), 0)::int from entity_count ec where ec.kind = $2 and ec.country_code = $1),
+  -- $1 is typed by its first use: compare the rollup's text key with it cast, so the page's
+  -- char(2) comparison below keeps its index.
+  'totalCount', (select coalesce(sum(n), 0)::int from entity_count ec where ec.kind = $2 and ec.country_code = $1::char(2)::text),
   'nodes', coalesce((
     select json_agg(json_build_object('slug', x.slug, 'name', x.name, 'kind', x.kind,
              'country', case when x.country_code is null then null else json_build_object('code', x.country_code) end)

@@ -33,10 +33,14 @@ async function drift(): Promise<{ actions: unknown[]; entities: unknown[] }> {
     with fresh as (select date_trunc('month', occurred_on)::date as month, kind, authority_id, coalesce(list_id, 0) as list_id, count(*) as n
                    from government_action where deleted_at is null group by 1, 2, 3, 4)
     select * from fresh full join action_count r using (month, kind, authority_id, list_id) where fresh.n is distinct from r.n`);
+  const years = await sql(`
+    with fresh as (select date_trunc('year', occurred_on)::date as year, kind, authority_id, coalesce(list_id, 0) as list_id, count(*) as n
+                   from government_action where deleted_at is null group by 1, 2, 3, 4)
+    select * from fresh full join action_year_count r using (year, kind, authority_id, list_id) where fresh.n is distinct from r.n`);
   const entities = await sql(`
     with fresh as (select coalesce(country_code, '') as country_code, kind, count(*) as n from entity where deleted_at is null group by 1, 2)
     select * from fresh full join entity_count r using (country_code, kind) where fresh.n is distinct from r.n`);
-  return { actions, entities };
+  return { actions: [...actions, ...years], entities };
 }
 
 describe('count rollups', () => {
@@ -108,7 +112,9 @@ describe('count rollups', () => {
     await sql(`update government_action set deleted_at = now() where kind = 'STATEMENT'`);
     expect(await drift()).toEqual({ actions: [], entities: [] });
     // A key whose count reaches zero disappears, so "months with actions" are the rows there are.
-    const [{ zero }] = await sql<{ zero: string }>('select (select count(*) from action_count where n <= 0) + (select count(*) from entity_count where n <= 0) as zero');
+    const [{ zero }] = await sql<{ zero: string }>(
+      'select (select count(*) from action_count where n <= 0) + (select count(*) from action_year_count where n <= 0) + (select count(*) from entity_count where n <= 0) as zero',
+    );
     expect(Number(zero)).toBe(0);
   });
 
@@ -117,6 +123,7 @@ describe('count rollups', () => {
     // same question asked both ways must agree (no action predates 1900).
     const query = `query($f: ActionFilter) {
       timeline(granularity: QUARTER, filter: $f) { total buckets { start count byKind { kind count } } }
+      years: timeline(granularity: YEAR, filter: $f) { total buckets { start count byKind { kind count } } }
       actionStats(filter: $f) { total byKind { key count } byAuthority { key count } byIssuingCountry { key count } byYear { key count } }
       actions(filter: $f, first: 1) { totalCount } }`;
     for (const filter of [{}, { kind: ['LISTING'] }, { authority: ['us-bis'] }, { issuingCountry: ['US'], kind: ['LISTING', 'DELISTING'] }]) {
@@ -146,6 +153,9 @@ describe('which filters the rollups answer', () => {
     expect(rollupAnswers({ occurredBetween: { from: '2020-02-01', to: '2020-02-29' } })).toBe(true);
     expect(rollupAnswers({ occurredBetween: { from: '2019-01-02' } })).toBe(false);
     expect(rollupAnswers({ occurredBetween: { to: '2019-02-27' } })).toBe(false);
+    expect(rollupAnswers({ occurredBetween: { from: '2019-01-01', to: '2020-12-31' } }, 'year')).toBe(true);
+    expect(rollupAnswers({ occurredBetween: { from: '2019-02-01' } }, 'year')).toBe(false);
+    expect(rollupAnswers({ occurredBetween: { to: '2019-11-30' } }, 'year')).toBe(false);
     expect(rollupAnswers({ includeDeleted: true })).toBe(false);
     expect(rollupAnswers({ entity: ['x'] })).toBe(false);
     expect(rollupAnswers({ text: 'x' })).toBe(false);

@@ -105,11 +105,11 @@ select json_build_object('data', json_build_object('timeline', json_build_object
                        from series s left join counts c on c.start = s.start), '[]'::json))))::text as body`;
 
 // ---------------------------------------------------------------------------------------------
-// actionStats: one statement, one pass over the action_count rollup per facet (policy-kb reads
-// the same rollup, all facets in one GROUPING SETS pass).
+// actionStats: one statement, one pass over the yearly action_year_count rollup per facet
+// (policy-kb reads the same rollup, all facets in one GROUPING SETS pass).
 
 const ACTION_STATS = `
-with fa as (select ac.kind, ac.authority_id, ac.month as occurred_on, ac.n from action_count ac)
+with fa as (select ac.kind, ac.authority_id, ac.year as occurred_on, ac.n from action_year_count ac)
 select json_build_object('data', json_build_object('actionStats', json_build_object(
   'total', (select coalesce(sum(n), 0)::int from fa),
   'byKind', (select coalesce(json_agg(json_build_object('key', k.key, 'count', k.n) order by k.n desc, k.key), '[]'::json)

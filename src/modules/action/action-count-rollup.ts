@@ -19,12 +19,17 @@ const isLastOfMonth = (date: string) => {
   return next.getUTCDate() === 1;
 };
 
+/** The rollups' periods: action_count by month, action_year_count by year (migration 20261129040200). */
+export type RollupPeriod = 'month' | 'year';
+
+const ROLLUP_TABLES: Record<RollupPeriod, string> = { month: 'action_count', year: 'action_year_count' };
+
 /**
- * Whether counts of the actions matching `filter`, by month or coarser, can come from the
- * rollup: no deleted actions asked for, no filter on participants, text, tags or ids, and a
- * date range (if any) made of whole months.
+ * Whether counts of the actions matching `filter`, by `period` or coarser, can come from that
+ * period's rollup: no deleted actions asked for, no filter on participants, text, tags or ids,
+ * and a date range (if any) made of whole periods.
  */
-export function rollupAnswers(filter: ActionFilter | null | undefined): boolean {
+export function rollupAnswers(filter: ActionFilter | null | undefined, period: RollupPeriod = 'month'): boolean {
   const f = filter ?? {};
   for (const [field, value] of Object.entries(f) as [keyof ActionFilter, unknown][]) {
     if (value === null || value === undefined) continue;
@@ -32,27 +37,29 @@ export function rollupAnswers(filter: ActionFilter | null | undefined): boolean 
   }
   if (f.includeDeleted) return false;
   const range = f.occurredBetween;
-  if (range?.from && !isFirstOfMonth(range.from)) return false;
-  if (range?.to && !isLastOfMonth(range.to)) return false;
+  if (range?.from && !(isFirstOfMonth(range.from) && (period === 'month' || range.from.endsWith('-01-01')))) return false;
+  if (range?.to && !(isLastOfMonth(range.to) && (period === 'month' || range.to.endsWith('-12-31')))) return false;
   return true;
 }
 
 /**
- * `select ac.month, ac.kind, ac.authority_id, ac.n from action_count ac` narrowed by a filter
- * that rollupAnswers accepted. Each row stands for `n` actions of that month (its first day).
+ * `select month, kind, authority_id, n` from a period's rollup, narrowed by a filter that
+ * rollupAnswers accepted for that period. Each row stands for `n` actions of that period
+ * (`month` is its first day, for the yearly rollup too).
  */
-export function actionCountRows(knex: Knex, filter: ActionFilter | null | undefined): Knex.QueryBuilder {
+export function actionCountRows(knex: Knex, filter: ActionFilter | null | undefined, period: RollupPeriod = 'month'): Knex.QueryBuilder {
   const f = filter ?? {};
   checkRange('occurredBetween', f.occurredBetween);
-  const q = knex('action_count as ac').select('ac.month', 'ac.kind', 'ac.authority_id', 'ac.n');
+  const q = knex(`${ROLLUP_TABLES[period]} as ac`).select(`ac.${period} as month`, 'ac.kind', 'ac.authority_id', 'ac.n');
   applyOwnerFilter(knex, q, 'ac', f);
-  if (f.occurredBetween?.from) q.where('ac.month', '>=', f.occurredBetween.from);
-  if (f.occurredBetween?.to) q.where('ac.month', '<=', f.occurredBetween.to);
+  if (f.occurredBetween?.from) q.where(`ac.${period}`, '>=', f.occurredBetween.from);
+  if (f.occurredBetween?.to) q.where(`ac.${period}`, '<=', f.occurredBetween.to);
   return q;
 }
 
 /** How many actions match a filter that rollupAnswers accepted. */
 export async function countActionsFromRollup(knex: Knex, filter: ActionFilter | null | undefined): Promise<number> {
-  const [row] = (await knex.sum({ n: 'r.n' }).from(actionCountRows(knex, filter).as('r'))) as { n: string | null }[];
+  const period: RollupPeriod = rollupAnswers(filter, 'year') ? 'year' : 'month';
+  const [row] = (await knex.sum({ n: 'r.n' }).from(actionCountRows(knex, filter, period).as('r'))) as { n: string | null }[];
   return Number(row.n ?? 0);
 }

@@ -59,13 +59,16 @@ export class ActionStatsService {
   }
 
   /**
-   * The filtered actions as (kind, authority_id, occurred_on, n) rows: from the monthly rollup
-   * when the filter allows (every grouped facet is a column of it, and a year is whole months),
-   * else one row per action.
+   * The filtered actions as (kind, authority_id, occurred_on, n) rows: from the yearly or the
+   * monthly rollup when the filter allows (every grouped facet is a column of them), else one
+   * row per action.
    */
   private weightedActions(): Knex.QueryBuilder {
     const { knex, filter } = this;
-    if (rollupAnswers(filter)) return knex.select('r.kind', 'r.authority_id', 'r.month as occurred_on', 'r.n').from(actionCountRows(knex, filter).as('r'));
+    // Years are all the grouped facets need: the yearly rollup has a tenth of the monthly one's rows.
+    for (const period of ['year', 'month'] as const) {
+      if (rollupAnswers(filter, period)) return knex.select('r.kind', 'r.authority_id', 'r.month as occurred_on', 'r.n').from(actionCountRows(knex, filter, period).as('r'));
+    }
     return applyActionFilter(knex, knex('government_action as a').select('a.kind', 'a.authority_id', 'a.occurred_on', knex.raw('1 as n')), filter);
   }
 

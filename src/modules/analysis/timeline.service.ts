@@ -32,6 +32,9 @@ const MONTHLY: ReadonlySet<Granularity> = new Set<Granularity>([Granularity.MONT
  * one row per matching action.
  */
 function countedActions(knex: Knex, filter: ActionFilter | null, granularity: Granularity): Knex.QueryBuilder {
+  if (granularity === Granularity.YEAR && rollupAnswers(filter, 'year')) {
+    return knex.select('r.month as occurred_on', 'r.kind', 'r.n').from(actionCountRows(knex, filter, 'year').as('r'));
+  }
   if (MONTHLY.has(granularity) && rollupAnswers(filter)) {
     return knex.select('r.month as occurred_on', 'r.kind', 'r.n').from(actionCountRows(knex, filter).as('r'));
   }

@@ -61,6 +61,11 @@ export class Loaders {
     return this.knex.raw(sql);
   }
 
+  /** Every column of `cls`'s table (those a record is read from), built once per class. */
+  columnsOf<T extends object>(cls: EntityClass<T>): string[] {
+    return this.joinedColumnNames(cls, '').map(([column]) => column);
+  }
+
   /** [column, prefixed column] of every column of `cls`'s table, built once per class and prefix. */
   private joinedColumnNames<T extends object>(cls: EntityClass<T>, prefix: string): [string, string][] {
     const cacheKey = `${cls.name}:${prefix}`;

@@ -52,6 +52,23 @@ export function applyEntityFilter(knex: Knex, q: Knex.QueryBuilder, filter: Enti
   return q;
 }
 
+/** Columns no GraphQL field of Entity reads (search and screening keys). */
+const UNREAD_COLUMNS = new Set(['search_text', 'name_key']);
+/** Columns only their own GraphQL field reads: a list leaves them out unless the field is selected. */
+const COLUMN_OF_FIELD: Record<string, string> = { aliases: 'aliases', addresses: 'addresses', identifiers: 'identifiers', description: 'description', note: 'note' };
+const OPTIONAL_COLUMNS = new Set(Object.values(COLUMN_OF_FIELD));
+
+/**
+ * The `e.` columns a list of entities needs for the fields selected on its nodes: the small
+ * ones always (id, keys and references the field resolvers read), the large ones only when
+ * their field is asked for. A page of 100 names then reads a fifth of each row. The records
+ * are partial: they serve this list's fields only, and are never cached in a loader.
+ */
+export function entityListColumns(allColumns: readonly string[], fields: ReadonlySet<string>): string[] {
+  const wanted = new Set(Object.entries(COLUMN_OF_FIELD).flatMap(([field, column]) => (fields.has(field) ? [column] : [])));
+  return allColumns.filter((c) => !UNREAD_COLUMNS.has(c) && (!OPTIONAL_COLUMNS.has(c) || wanted.has(c))).map((c) => `e.${c}`);
+}
+
 export const ENTITY_DEFAULT_ORDER: EntityOrder[] = [{ field: EntityOrderField.NAME, direction: 'ASC' as EntityOrder['direction'] }];
 
 /** Adds the sort columns an order needs to the select and returns the sort keys (id last). */

@@ -1,4 +1,6 @@
-import { Arg, Args, Ctx, FieldResolver, ID, Query, Resolver, Root } from 'type-graphql';
+import type { GraphQLResolveInfo } from 'graphql';
+import { Arg, Args, Ctx, FieldResolver, ID, Info, Query, Resolver, Root } from 'type-graphql';
+import { requestedNodeFields } from '../../graphql/requested-fields';
 import type { Context } from '../../graphql/context';
 import { badInput } from '../../graphql/errors';
 import { ActionFilter, EntityFilter, EntityOrder } from '../../graphql/filter-inputs';
@@ -45,8 +47,9 @@ export class EntityResolver {
     @Arg('orderBy', () => [EntityOrder], { nullable: true, description: 'Sort keys, most significant first; ties are broken by id.' }) orderBy: EntityOrder[] | null,
     @Args() page: PageArgs,
     @Ctx() ctx: Context,
+    @Info() info: GraphQLResolveInfo,
   ) {
-    return new EntityService(ctx).page(filter, orderBy, pageOf(page));
+    return new EntityService(ctx).page(filter, orderBy, pageOf(page), requestedNodeFields(info));
   }
 
   @FieldResolver(() => Country, { nullable: true, description: 'Where it is based.' })

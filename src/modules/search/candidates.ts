@@ -1,4 +1,4 @@
-import type { Knex } from '@mikro-orm/postgresql';
+import type { Knex } from 'knex';
 import { compactKey, nameTokens, normalizeText } from './normalize';
 
 /*

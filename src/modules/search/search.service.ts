@@ -1,4 +1,4 @@
-import type { Knex } from '@mikro-orm/postgresql';
+import type { Knex } from 'knex';
 import type { Context } from '../../graphql/context';
 import { STRICT_WORD_SIMILARITY_THRESHOLD, WORD_SIMILARITY_THRESHOLD } from '../../db/mikro-orm.config';
 import { likePattern } from '../../db/sql';
@@ -173,13 +173,20 @@ async function searchNamed(ctx: Context, t: Terms, limit: number, closeness: Clo
   if (!parts.length) return hits;
   const [firstPart, ...rest] = parts.map((part) => knex.select('*').from(part.as('p')));
   const rows = (await (rest.length ? firstPart.unionAll(rest, true) : firstPart)) as { __type: SearchType; __key: string; __score: string | number }[];
-  for (const row of rows) {
-    const { cls, table, key, exactColumns } = NAMED_TABLES[row.__type] as NamedTable;
-    const node = (await ctx.loaders.byKey<object, string | number>(cls, table, key).load(key === 'id' ? Number(row.__key) : row.__key)) as Record<string, unknown> | null;
-    if (!node) continue; // gone since the reference-table cache was filled
+  // Every record at once: each table's loader batches its keys into one lookup.
+  const nodes = await Promise.all(
+    rows.map((row) => {
+      const { cls, table, key } = NAMED_TABLES[row.__type] as NamedTable;
+      return ctx.loaders.byKey<object, string | number>(cls, table, key).load(key === 'id' ? Number(row.__key) : row.__key) as Promise<Record<string, unknown> | null>;
+    }),
+  );
+  rows.forEach((row, i) => {
+    const node = nodes[i];
+    if (!node) return; // gone since the reference-table cache was filled
+    const { exactColumns } = NAMED_TABLES[row.__type] as NamedTable;
     const matched = exactColumns.map((c) => String(node[c] ?? '')).find((v) => v.toLowerCase() === t.raw.toLowerCase()) ?? String(node.name);
     hits.get(row.__type)?.push(Object.assign(new SearchHit(), { score: round(Number(row.__score)), matched, node }));
-  }
+  });
   return hits;
 }
 

@@ -2,6 +2,7 @@ import type { Knex } from 'knex';
 import type { Context } from '../../graphql/context';
 import { STRICT_WORD_SIMILARITY_THRESHOLD, WORD_SIMILARITY_THRESHOLD } from '../../db/mikro-orm.config';
 import { likePattern } from '../../db/sql';
+import { referenceRows } from '../../graphql/reference-data';
 import { GovernmentAction } from '../action/government-action.entity';
 import { Authority } from '../authority/authority.entity';
 import { Country } from '../country/country.entity';
@@ -13,6 +14,7 @@ import { candidateQuery, candidatesFrom } from './candidates';
 import { compactKey, normalizeText } from './normalize';
 import { SearchHit, SearchType } from './search.types';
 import { trigramSimilarity } from './trigram';
+import { Needle, preparedWordSimilarity, prepareHaystack, prepareNeedle } from './word-similarity';
 
 type Row = Record<string, unknown>;
 
@@ -150,43 +152,65 @@ const NAMED_TABLES: Partial<Record<SearchType, NamedTable>> = {
 const isNamed = (type: SearchType): boolean => NAMED_TABLES[type] !== undefined;
 
 /**
- * The small reference tables (countries, categories, authorities, lists), all asked types in
- * one statement (each table a few dozen rows: the round trip costs more than the scoring):
- * scored on names, slugs and codes; an exact code or slug is a perfect hit. The statement
- * returns keys and scores; the records come from the reference-table cache.
+ * The small reference tables (countries, categories, authorities, lists), scored in the process
+ * on the rows the reference-table cache holds (reference-data.ts: at most 10 s old), with no
+ * statement: a row's score is 1 for an exact code or slug, else the greater of pg_trgm's word
+ * similarity of the query to each text (word-similarity.ts) and 0.7 when a text contains it.
  */
+/** A cached reference row's texts, lower-cased and as trigrams: computed once per row, not per search. */
+interface PreparedText {
+  lower: string;
+  trigrams: Int32Array;
+}
+const preparedTexts = new WeakMap<Row, PreparedText[]>();
+
+function textsOf(row: Row, columns: readonly string[]): PreparedText[] {
+  let texts = preparedTexts.get(row);
+  if (!texts) {
+    texts = columns.map((c) => {
+      const lower = row[c] == null ? '' : String(row[c]).toLowerCase();
+      return { lower, trigrams: prepareHaystack(lower) };
+    });
+    preparedTexts.set(row, texts);
+  }
+  return texts;
+}
+
+/** A reference row's score: 1 for an exact code or slug, else its best text's word similarity, or 0.7 when a text contains the query. */
+function namedScore(row: Row, table: NamedTable, raw: string, needle: Needle): { score: number; exact?: string } {
+  const exact = table.exactColumns.map((c) => (row[c] == null ? '' : String(row[c]))).find((v) => v.toLowerCase() === raw);
+  if (exact !== undefined) return { score: 1, exact };
+  let score = 0;
+  for (const text of textsOf(row, table.textColumns)) score = Math.max(score, preparedWordSimilarity(needle, text.trigrams), text.lower.includes(raw) ? 0.7 : 0);
+  return { score };
+}
+
 async function searchNamed(ctx: Context, t: Terms, limit: number, closeness: Closeness, types: readonly SearchType[]): Promise<Map<SearchType, SearchHit[]>> {
-  const { knex } = ctx;
-  const parts = types.map((type) => {
-    const { table, key, exactColumns, textColumns } = NAMED_TABLES[type] as NamedTable;
-    const exact = exactColumns.map((c) => `case when lower(t.${c}) = lower(?) then 1 else 0 end`);
-    const similar = textColumns.map((c) => `word_similarity(?, lower(coalesce(t.${c}, '')))`);
-    const contains = textColumns.map((c) => `case when t.${c} ilike ? then 0.7 else 0 end`);
-    const scored = knex(`${table} as t`).select(
-      knex.raw(`?::text as __type, t.${key}::text as __key`, [type]),
-      knex.raw(`greatest(${[...exact, ...similar, ...contains].join(', ')}) as __score`, [...exact.map(() => t.raw), ...similar.map(() => t.normalized), ...contains.map(() => t.like)]),
-    );
-    if (table !== 'country') scored.whereNull('t.deleted_at');
-    return knex.select('*').from(scored.as('s')).where('s.__score', '>=', NAMED_MIN_SCORE[closeness]).orderBy([{ column: 's.__score', order: 'desc' }, 's.__key']).limit(limit);
-  });
-  const hits = new Map<SearchType, SearchHit[]>(types.map((type) => [type, []]));
-  if (!parts.length) return hits;
-  const [firstPart, ...rest] = parts.map((part) => knex.select('*').from(part.as('p')));
-  const rows = (await (rest.length ? firstPart.unionAll(rest, true) : firstPart)) as { __type: SearchType; __key: string; __score: string | number }[];
-  // Every record at once: each table's loader batches its keys into one lookup.
-  const nodes = await Promise.all(
-    rows.map((row) => {
-      const { cls, table, key } = NAMED_TABLES[row.__type] as NamedTable;
-      return ctx.loaders.byKey<object, string | number>(cls, table, key).load(key === 'id' ? Number(row.__key) : row.__key) as Promise<Record<string, unknown> | null>;
+  const raw = t.raw.toLowerCase();
+  const hits = new Map<SearchType, SearchHit[]>();
+  await Promise.all(
+    types.map(async (type) => {
+      const named = NAMED_TABLES[type] as NamedTable;
+      const rows = await referenceRows(ctx.knex, named.table, named.key);
+      // Texts are prepared first: the needle only keeps trigrams some prepared text holds.
+      for (const row of rows.values()) textsOf(row, named.textColumns);
+      const needle = prepareNeedle(t.normalized);
+      const scored: { row: Row; key: string; score: number; exact?: string }[] = [];
+      for (const [rowKey, row] of rows) {
+        if (row.deleted_at != null) continue;
+        const { score, exact } = namedScore(row, named, raw, needle);
+        if (score >= NAMED_MIN_SCORE[closeness]) scored.push({ row, key: rowKey, score, exact });
+      }
+      scored.sort((a, b) => b.score - a.score || (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
+      hits.set(
+        type,
+        scored.slice(0, limit).map(({ row, score, exact }) => {
+          const node = ctx.loaders.map(named.cls, row);
+          return Object.assign(new SearchHit(), { score: round(score), matched: exact ?? String(row.name), node });
+        }),
+      );
     }),
   );
-  rows.forEach((row, i) => {
-    const node = nodes[i];
-    if (!node) return; // gone since the reference-table cache was filled
-    const { exactColumns } = NAMED_TABLES[row.__type] as NamedTable;
-    const matched = exactColumns.map((c) => String(node[c] ?? '')).find((v) => v.toLowerCase() === t.raw.toLowerCase()) ?? String(node.name);
-    hits.get(row.__type)?.push(Object.assign(new SearchHit(), { score: round(Number(row.__score)), matched, node }));
-  });
   return hits;
 }
 

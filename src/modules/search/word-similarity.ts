@@ -1,0 +1,122 @@
+/*
+ * pg_trgm's word_similarity(needle, haystack), computed in the process: the greatest trigram
+ * similarity between the needle and any run of consecutive trigrams of the haystack. It lets
+ * the search score the small reference tables from the rows the reference cache already holds
+ * instead of sending a statement that recomputes the trigrams of every row (most of a search's
+ * database time at 10k entities). A test compares it with the database's function.
+ *
+ * Follows calc_word_similarity / iterate_word_similarity of contrib/pg_trgm/trgm_op.c: words
+ * are runs of letters and digits, lower-cased and padded with two spaces before and one after;
+ * similarities are single-precision, as pg_trgm's float4.
+ */
+
+const WORD = /[\p{L}\p{N}]+/gu;
+
+/** The trigrams of every word of `text`, in order, repeats kept (pg_trgm's generate_trgm_only). */
+export function trigramSequence(text: string): string[] {
+  const sequence: string[] = [];
+  for (const [word] of text.toLowerCase().matchAll(WORD)) {
+    const chars = Array.from(`  ${word} `);
+    for (let i = 0; i + 3 <= chars.length; i++) sequence.push(chars[i] + chars[i + 1] + chars[i + 2]);
+  }
+  return sequence;
+}
+
+/** Shared over all trigrams, as pg_trgm's CALCSML in single precision. */
+const similarity = (shared: number, needleTrigrams: number, extentTrigrams: number) =>
+  Math.fround(shared / (needleTrigrams + extentTrigrams - shared));
+
+/**
+ * Every trigram of a prepared haystack, numbered. Only haystacks add to it (the reference
+ * tables' texts: a few thousand trigrams), never queries, so it cannot grow without bound.
+ */
+const trigramIds = new Map<string, number>();
+
+/**
+ * A query, prepared once per search: which numbered trigrams it holds (1 at their number: an
+ * array lookup per haystack trigram, not a hash lookup), and how many distinct trigrams it has
+ * in all. Prepare the haystacks first: trigrams numbered later count as not held.
+ */
+export interface Needle {
+  holds: Uint8Array;
+  unique: number;
+}
+
+export function prepareNeedle(text: string): Needle {
+  const trigrams = new Set(trigramSequence(text));
+  const holds = new Uint8Array(trigramIds.size);
+  for (const trigram of trigrams) {
+    const id = trigramIds.get(trigram);
+    if (id !== undefined) holds[id] = 1;
+  }
+  return { holds, unique: trigrams.size };
+}
+
+/** A text, prepared once per cached row: its trigram sequence as numbers. */
+export function prepareHaystack(text: string): Int32Array {
+  return Int32Array.from(trigramSequence(text), (trigram) => {
+    let id = trigramIds.get(trigram);
+    if (id === undefined) trigramIds.set(trigram, (id = trigramIds.size));
+    return id;
+  });
+}
+
+/** word_similarity of a prepared needle against a prepared haystack (iterate_word_similarity, plain). */
+export function preparedWordSimilarity(needle: Needle, hay: Int32Array): number {
+  const { holds } = needle;
+  const found = (id: number) => holds[id] === 1;
+  if (!needle.unique || !hay.some(found)) return 0;
+  const lastPosition = new Map<number, number>();
+  const last = (id: number) => lastPosition.get(id) ?? -1;
+  let extentUnique = 0;
+  let shared = 0;
+  let lower = -1;
+  let best = 0;
+  for (let i = 0; i < hay.length; i++) {
+    const t = hay[i];
+    if (lower >= 0 || found(t)) {
+      if (last(t) < 0) {
+        extentUnique++;
+        if (found(t)) shared++;
+      }
+      lastPosition.set(t, i);
+    }
+    if (!found(t)) continue;
+    const upper = i;
+    if (lower === -1) {
+      lower = i;
+      extentUnique = 1;
+    }
+    let current = similarity(shared, needle.unique, extentUnique);
+    // Try later starts of the extent for a greater similarity.
+    let tryShared = shared;
+    let tryUnique = extentUnique;
+    const previousLower = lower;
+    for (let tryLower = lower; tryLower <= upper; tryLower++) {
+      const candidate = similarity(tryShared, needle.unique, tryUnique);
+      if (candidate > current) {
+        current = candidate;
+        extentUnique = tryUnique;
+        lower = tryLower;
+        shared = tryShared;
+      }
+      const dropped = hay[tryLower];
+      if (last(dropped) === tryLower) {
+        tryUnique--;
+        if (found(dropped)) tryShared--;
+      }
+    }
+    best = Math.max(best, current);
+    for (let dropLower = previousLower; dropLower < lower; dropLower++) {
+      const dropped = hay[dropLower];
+      if (last(dropped) === dropLower) lastPosition.set(dropped, -1);
+    }
+  }
+  return best;
+}
+
+/** pg_trgm's word_similarity(needle, haystack). */
+export function wordSimilarity(needle: string, haystack: string): number {
+  const hay = prepareHaystack(haystack);
+  return preparedWordSimilarity(prepareNeedle(needle), hay);
+}

@@ -75,6 +75,25 @@ describe('graph answers', () => {
       await knex('authority').where({ id: authorityId }).update({ deleted_at: null });
     }
   });
+
+  // A soft-deleted participant is not a neighbour of its actions, nor an edge end.
+  it('leave a soft-deleted entity out of its actions\' participants and edges', async () => {
+    const { hikvision, rule } = await idsOf();
+    const knex = t.server.orm.em.getKnex();
+    const hikvisionId = Number(Buffer.from(hikvision, 'base64url').toString().split(':')[1]);
+    const before = await graph([rule], 1, 500);
+    expect(before.nodes.map((n) => n.id)).toContain(hikvision);
+    await knex('entity').where({ id: hikvisionId }).update({ deleted_at: knex.fn.now() });
+    try {
+      // Another maxNodes than before: a different request, so not the cached answer.
+      const after = await graph([rule], 1, 499);
+      expect(after.nodes.map((n) => n.id)).not.toContain(hikvision);
+      expect(after.edges.filter((e) => e.source === hikvision || e.target === hikvision)).toEqual([]);
+      expect(after.nodes).toHaveLength(before.nodes.length - 1);
+    } finally {
+      await knex('entity').where({ id: hikvisionId }).update({ deleted_at: null });
+    }
+  });
 });
 
 describe('graph statements', () => {

@@ -65,6 +65,14 @@ const label = (t: string) => `coalesce(case ${t}.type
     when 'SanctionsList' then (select x.name::text from sanctions_list x where x.id = ${t}.ikey and x.deleted_at is null)
   end, '(deleted)')`;
 
+/**
+ * The participant of participation `p` is a country or a live entity. Written as a scalar
+ * subquery, an index probe per row, because as a join or EXISTS the planner hashed the whole
+ * entity table for a few hundred participants: 5 ms of a 13 ms level at 10k.
+ */
+const liveParticipant = (p: string) =>
+  `(${p}.entity_id is null or (select e.deleted_at is null from entity e where e.id = ${p}.entity_id))`;
+
 /** The live roots among the given keys, with their labels (the caller puts them back in the order given). */
 export const ROOTS_SQL = `
 with v(type, ikey, skey) as (
@@ -112,8 +120,8 @@ with n(type, ikey, skey) as (
   -- A rule's participants: countries first, then entities by id, as the walk takes them.
   select * from (
     select case when p.entity_id is null then 'Country' else 'Entity' end, p.entity_id, p.country_code::text
-    from participation p join government_action a on a.id = p.action_id left join entity e on e.id = p.entity_id
-    where ${has.actions} and p.action_id = any(${K.actions}) and p.deleted_at is null and a.deleted_at is null and e.deleted_at is null
+    from participation p join government_action a on a.id = p.action_id
+    where ${has.actions} and p.action_id = any(${K.actions}) and p.deleted_at is null and a.deleted_at is null and ${liveParticipant('p')}
     order by p.country_code nulls last, p.entity_id limit :perKind) ap
   union all
   select 'GovernmentAction', x.id, null
@@ -173,9 +181,9 @@ order by f.type collate "C", f.ikey, f.skey collate "C"`;
 export const EDGES_SQL = `
 select 'GovernmentAction' as st, p.action_id as s, case when p.entity_id is null then 'Country' else 'Entity' end as tt,
        p.entity_id as t, p.country_code::text as tk, p.role as kind
-from participation p join government_action a on a.id = p.action_id left join entity e on e.id = p.entity_id
+from participation p join government_action a on a.id = p.action_id
 where ${has.actions} and p.action_id = any(${K.actions}) and (p.entity_id = any(${K.entities}) or p.country_code = any(${K.countries}))
-  and p.deleted_at is null and a.deleted_at is null and e.deleted_at is null
+  and p.deleted_at is null and a.deleted_at is null and ${liveParticipant('p')}
 union all
 select 'GovernmentAction', a.id, 'Authority', a.authority_id, null, 'ISSUED_BY'
 from government_action a where ${has.actions} and a.id = any(${K.actions}) and a.authority_id = any(${K.authorities}) and a.deleted_at is null

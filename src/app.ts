@@ -18,6 +18,7 @@ import { queryLimitsPlugin } from './graphql/limits';
 import { responseCachePlugin } from './graphql/response-cache/plugin';
 import { createResponseStore, ResponseStore } from './graphql/response-cache/store';
 import { buildAppSchema } from './graphql/schema';
+import { compiledExecutor, schemaWithExecutor } from './graphql/compiled-executor';
 import { warningsPlugin } from './graphql/warnings-plugin';
 import { explorerRouter } from './http/explorer';
 import { graphiqlRouter } from './http/graphiql';
@@ -121,7 +122,7 @@ export async function createApp(config: Config, orm: MikroORM, logger: Logger, b
     logger,
   });
   const apollo = new ApolloServer<Context>({
-    schema,
+    ...(config.compiledExecutor ? { gateway: schemaWithExecutor(schema, compiledExecutor(schema)) } : { schema }),
     introspection: config.introspection,
     // Array bodies run as several operations (at most MAX_BATCH_SIZE, checked before parsing).
     allowBatchedHttpRequests: config.maxBatchSize > 1,

@@ -60,6 +60,8 @@ export interface Config {
   readonly responseCacheMaxBytes: number;
   /** Send repeated reads as prepared statements (off behind a transaction-pooling proxy). */
   readonly preparedStatements: boolean;
+  /** Execute operations through graphql-jit (compiled-executor.ts) rather than graphql-js. */
+  readonly compiledExecutor: boolean;
   /** Server processes sharing the port (cluster.ts); more than 1 needs REDIS_URL. */
   readonly workers: number;
 }
@@ -229,5 +231,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, argv: readonly 
     responseCacheTtlSeconds: parseNonNegativeInteger('RESPONSE_CACHE_TTL_SECONDS', env.RESPONSE_CACHE_TTL_SECONDS, 60),
     responseCacheMaxBytes: parseBytes('RESPONSE_CACHE_MAX_BYTES', env.RESPONSE_CACHE_MAX_BYTES, 64 * 1024 * 1024),
     preparedStatements: parseBoolean('PREPARED_STATEMENTS', env.PREPARED_STATEMENTS, true),
+    compiledExecutor: parseBoolean('COMPILED_EXECUTOR', env.COMPILED_EXECUTOR, true),
   });
 }

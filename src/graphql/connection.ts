@@ -64,7 +64,9 @@ export function connectionTypes<T extends object>(nodeType: ClassType<T>, name: 
     @Field(() => PageInfo, { description: 'Cursors and whether more pages follow.' })
     pageInfo!: PageInfo;
 
-    @Field(() => Int, { description: 'How many match in all, across every page.' })
+    // Not `simple` (schema.ts): the property is a promise, and graphql-jit reads a simple
+    // field's value as it is, without waiting for it; a resolver's result it awaits.
+    @Field(() => Int, { description: 'How many match in all, across every page.', simple: false })
     totalCount!: number;
   }
   return { EdgeType, ConnectionType };

@@ -1,5 +1,5 @@
 import 'reflect-metadata';
-import { GraphQLSchema } from 'graphql';
+import { GraphQLSchema, isAbstractType } from 'graphql';
 import { buildSchema, getMetadataStorage, type PubSub } from 'type-graphql';
 import { ActionRelationResolver, ActionResolver, ParticipationResolver } from '../modules/action/action.resolver';
 import { AuthorityResolver } from '../modules/authority/authority.resolver';
@@ -73,7 +73,21 @@ export async function buildAppSchema(pubSub: PubSub): Promise<GraphQLSchema> {
   });
   bindPubSub(schema, pubSub);
   describeRootTypes(schema);
+  resolveTypesSynchronously(schema);
   return schema;
+}
+
+/**
+ * Every record class names its GraphQL type (a static graphqlName), which is all the Node
+ * interface and the SearchResult union look at. type-graphql wraps their resolveType in an
+ * async function; graphql-jit (compiled-executor.ts) needs the type at once, and a promise
+ * per union or interface value is wasted work for graphql-js too.
+ */
+function resolveTypesSynchronously(schema: GraphQLSchema): void {
+  for (const type of Object.values(schema.getTypeMap())) {
+    if (!isAbstractType(type) || type.name.startsWith('__')) continue;
+    type.resolveType = (value: { constructor?: { graphqlName?: string } }) => value?.constructor?.graphqlName;
+  }
 }
 
 /** type-graphql gives the root types no descriptions; GraphiQL's docs pane opens on them. */

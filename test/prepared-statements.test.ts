@@ -1,6 +1,6 @@
 import knexFactory, { type Knex } from 'knex';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { usePreparedStatements } from '../src/db/prepared-statements';
+import { UNPREPARED, usePreparedStatements } from '../src/db/prepared-statements';
 import { startTestServer, TestServer } from './helpers/server';
 
 /*
@@ -44,6 +44,14 @@ describe('prepared statements', () => {
     }
     expect((await prepared()).map((p) => p.statement)).not.toContainEqual(expect.stringContaining('update'));
     expect((await prepared()).map((p) => p.statement)).not.toContainEqual(expect.stringContaining('select 2'));
+  });
+
+  it('leaves a read marked UNPREPARED unnamed however often it runs', async () => {
+    for (let i = 0; i < 3; i++) {
+      const rows = await knex.raw(`select code from country where code = ? and 'unprepared' <> ''`, ['GB']).options({ [UNPREPARED]: true });
+      expect(rows.rows).toEqual([{ code: 'GB' }]);
+    }
+    expect((await prepared()).map((p) => p.statement)).not.toContainEqual(expect.stringContaining('unprepared'));
   });
 
   it('retries unnamed when a migration changed the columns a prepared statement returns', async () => {

@@ -101,6 +101,11 @@ select v.type, v.ikey, v.skey, ${label('v')} as label from v`;
  * rule's participants, a country's letters, an authority's or a list's actions, a category's
  * entities) a branch reads only its first `:perKind` rows in the walk's order: the walk never
  * takes more than maxNodes neighbours, so 2 * maxNodes rows always hold the ones it takes.
+ * Authorities, lists and categories are read one key at a time (unnest + lateral), each
+ * through its (key, id) index in id order: with `key = any(array) order by id`, PostgreSQL 15
+ * walked the whole id-ordered primary key instead, filtering on the key (a category's
+ * entities: 20 ms of a 33 ms level at 1M). Each key's first `:perKind` rows hold the first
+ * `:perKind` of all keys together, so the walk takes the same nodes.
  */
 export const LEVEL_SQL = `
 with n(type, ikey, skey) as (
@@ -140,19 +145,21 @@ with n(type, ikey, skey) as (
     where ${has.countries} and p.country_code = any(${K.countries}) and p.deleted_at is null and a.deleted_at is null
     order by p.action_id limit :perKind) cp
   union all
-  select * from (
-    select 'GovernmentAction', a.id, null::text from government_action a
-    where ${has.authorities} and a.authority_id = any(${K.authorities}) and a.deleted_at is null order by a.id limit :perKind) aa
+  select 'GovernmentAction', x.id, null::text
+  from unnest(${K.authorities}) k(id) cross join lateral (
+    select a.id from government_action a where a.authority_id = k.id and a.deleted_at is null order by a.id limit :perKind) x
+  where ${has.authorities}
   union all
-  select * from (
-    select 'GovernmentAction', a.id, null::text from government_action a
-    where ${has.lists} and a.list_id = any(${K.lists}) and a.deleted_at is null order by a.id limit :perKind) la
+  select 'GovernmentAction', x.id, null::text
+  from unnest(${K.lists}) k(id) cross join lateral (
+    select a.id from government_action a where a.list_id = k.id and a.deleted_at is null order by a.id limit :perKind) x
+  where ${has.lists}
   union all
-  select * from (
-    select 'Entity', et.entity_id, null::text
-    from entity_technology et join entity e on e.id = et.entity_id
-    where ${has.categories} and et.technology_category_id = any(${K.categories}) and e.deleted_at is null
-    order by et.entity_id limit :perKind) ce
+  select 'Entity', x.entity_id, null::text
+  from unnest(${K.categories}) k(id) cross join lateral (
+    select et.entity_id from entity_technology et join entity e on e.id = et.entity_id
+    where et.technology_category_id = k.id and e.deleted_at is null order by et.entity_id limit :perKind) x
+  where ${has.categories}
 ),
 fresh as (
   select n.type, n.ikey, n.skey from n

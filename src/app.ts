@@ -4,10 +4,9 @@ import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHt
 import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { expressMiddleware } from '@as-integrations/express5';
 import express, { Express } from 'express';
-import { WORKER_INDEX_VARIABLE } from './cluster';
 import type { Connection } from '@mikro-orm/core';
 import type { MikroORM } from '@mikro-orm/postgresql';
-import type { Config } from './config';
+import { WORKER_INDEX_VARIABLE, type Config } from './config';
 import { replicaConnections } from './db/read';
 import { GraphQLError } from 'graphql';
 import { ANONYMOUS, Context, createContext } from './graphql/context';

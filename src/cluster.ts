@@ -1,11 +1,9 @@
 import cluster, { type Worker } from 'node:cluster';
-import type { Config } from './config';
+import { WORKER_INDEX_VARIABLE, type Config } from './config';
 import { resolveDatabase } from './db/embedded';
 import { redactUrl } from './db/redact-url';
 import type { Logger } from './logger';
 
-/** The environment variable that tells a worker its index (1..WORKERS). */
-export const WORKER_INDEX_VARIABLE = 'POLICY_KB_WORKER';
 
 /** Marks the one-off child that prepares the database (main.ts runs prepareDatabaseAt in it). */
 export const PREPARE_ROLE = { variable: 'POLICY_KB_CLUSTER_ROLE', value: 'prepare' } as const;

@@ -76,6 +76,9 @@ export class ConfigError extends Error {
 /** More worker processes than this is a typo, not a deployment. */
 const MAX_WORKERS = 64;
 
+/** The environment variable that tells a worker its index (1..WORKERS; cluster.ts sets it, /healthz shows it). */
+export const WORKER_INDEX_VARIABLE = 'POLICY_KB_WORKER';
+
 const LOG_LEVELS: readonly LogLevel[] = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'];
 
 function parsePort(name: string, raw: string | undefined, fallback: number): number {

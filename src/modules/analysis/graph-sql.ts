@@ -186,11 +186,20 @@ order by f.type collate "C", f.ikey, f.skey collate "C"`;
  * authority and list per action) leave no duplicates to remove.
  */
 export const EDGES_SQL = `
-select 'GovernmentAction' as st, p.action_id as s, case when p.entity_id is null then 'Country' else 'Entity' end as tt,
-       p.entity_id as t, p.country_code::text as tk, p.role as kind
+select 'GovernmentAction' as st, p.action_id as s, 'Entity' as tt, p.entity_id as t, null::text as tk, p.role as kind
 from participation p join government_action a on a.id = p.action_id
-where ${has.actions} and p.action_id = any(${K.actions}) and (p.entity_id = any(${K.entities}) or p.country_code = any(${K.countries}))
+where ${has.actions} and ${has.entities} and p.action_id = any(${K.actions}) and p.entity_id = any(${K.entities})
   and p.deleted_at is null and a.deleted_at is null and ${liveParticipant('p')}
+union all
+-- Countries apart from entities, action by action through the (action_id, country_code) index
+-- of live country rows: as one scan, PostgreSQL intersected the countries' 130,000
+-- participations with the actions' at 1M (25 ms, against 2 ms this way).
+select 'GovernmentAction', x.action_id, 'Country', null, x.country_code::text, x.role
+from unnest(${K.actions}) k(id) join government_action a on a.id = k.id and a.deleted_at is null
+cross join lateral (
+  select p.action_id, p.country_code, p.role from participation p
+  where p.action_id = k.id and p.country_code is not null and p.deleted_at is null and p.country_code = any(${K.countries})) x
+where ${has.actions} and ${has.countries}
 union all
 select 'GovernmentAction', a.id, 'Authority', a.authority_id, null, 'ISSUED_BY'
 from government_action a where ${has.actions} and a.id = any(${K.actions}) and a.authority_id = any(${K.authorities}) and a.deleted_at is null

@@ -66,9 +66,10 @@ export function compiledExecutor(schema: GraphQLSchema): GatewayExecutor {
     const variables = getVariableValues(schema, operation.variableDefinitions ?? [], request.variables ?? {});
     if (variables.errors) return { errors: variables.errors };
     if ('query' in query) compiledRuns.count++;
+    // A document that does not compile is cached as its errors; a copy is answered, not the cached result.
     const result = 'query' in query ? await query.query(undefined, context, withDefaults(operation, request.variables ?? {})) : query;
-    if (result.errors) result.errors = result.errors.map(asGraphQLJsError);
-    return result as Awaited<ReturnType<GatewayExecutor>>;
+    const answer = result.errors ? { ...result, errors: result.errors.map(asGraphQLJsError) } : result;
+    return answer as Awaited<ReturnType<GatewayExecutor>>;
   };
 }
 

@@ -1,7 +1,8 @@
 import { Client } from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestServer, TestServer } from './helpers/server';
-import { trigramSequence, wordSimilarity } from '../src/modules/search/word-similarity';
+import { trigramSequence } from '../src/modules/search/trigram';
+import { wordSimilarity } from '../src/modules/search/word-similarity';
 
 // The reference tables are searched with this port of pg_trgm's word_similarity: it must give
 // the database's own numbers, or a search's ranking would depend on where it was computed.

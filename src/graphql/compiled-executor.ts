@@ -1,6 +1,6 @@
 import type { ApolloServerOptionsWithGateway, BaseContext } from '@apollo/server';
 import { compileQuery } from 'graphql-jit';
-import { execute, getVariableValues, GraphQLError, valueFromASTUntyped, type GraphQLSchema, type OperationDefinitionNode } from 'graphql';
+import { execute, getVariableValues, GraphQLError, valueFromASTUntyped, type ExecutionResult, type GraphQLSchema, type OperationDefinitionNode } from 'graphql';
 
 /*
  * Operations run through graphql-jit instead of graphql-js's execute: each distinct document
@@ -65,11 +65,10 @@ export function compiledExecutor(schema: GraphQLSchema): GatewayExecutor {
     // which is how Apollo tells a client's bad value (BAD_USER_INPUT) from a server fault.
     const variables = getVariableValues(schema, operation.variableDefinitions ?? [], request.variables ?? {});
     if (variables.errors) return { errors: variables.errors };
-    if ('query' in query) compiledRuns.count++;
     // A document that does not compile is cached as its errors; a copy is answered, not the cached result.
-    const result = 'query' in query ? await query.query(undefined, context, withDefaults(operation, request.variables ?? {})) : query;
-    const answer = result.errors ? { ...result, errors: result.errors.map(asGraphQLJsError) } : result;
-    return answer as Awaited<ReturnType<GatewayExecutor>>;
+    if (!('query' in query)) return withGraphQLJsErrors(query);
+    compiledRuns.count++;
+    return withGraphQLJsErrors(await query.query(undefined, context, withDefaults(operation, request.variables ?? {})));
   };
 }
 
@@ -94,6 +93,11 @@ function withDefaults(operation: OperationDefinitionNode, given: Record<string, 
  * unless the thrown error had some; Apollo and the error formatter expect graphql-js's own
  * (extensions always an object), so each is rebuilt as one, keeping path and locations.
  */
+function withGraphQLJsErrors(result: ExecutionResult<unknown>): Awaited<ReturnType<GatewayExecutor>> {
+  const answer = result.errors ? { ...result, errors: result.errors.map(asGraphQLJsError) } : result;
+  return answer as Awaited<ReturnType<GatewayExecutor>>;
+}
+
 function asGraphQLJsError(error: GraphQLError): GraphQLError {
   const rebuilt = new GraphQLError(error.message, { path: error.path, originalError: error.originalError ?? undefined, extensions: error.extensions ?? {} });
   (rebuilt as { locations?: GraphQLError['locations'] }).locations = error.locations;

@@ -151,12 +151,6 @@ const NAMED_TABLES: Partial<Record<SearchType, NamedTable>> = {
 };
 const isNamed = (type: SearchType): boolean => NAMED_TABLES[type] !== undefined;
 
-/**
- * The small reference tables (countries, categories, authorities, lists), scored in the process
- * on the rows the reference-table cache holds (reference-data.ts: at most 10 s old), with no
- * statement: a row's score is 1 for an exact code or slug, else the greater of pg_trgm's word
- * similarity of the query to each text (word-similarity.ts) and 0.7 when a text contains it.
- */
 /** A cached reference row's texts, lower-cased and as trigrams: computed once per row, not per search. */
 interface PreparedText {
   lower: string;
@@ -164,11 +158,14 @@ interface PreparedText {
 }
 const preparedTexts = new WeakMap<Row, PreparedText[]>();
 
+/** A column's value as text ('' for null). */
+const textOf = (row: Row, column: string): string => (row[column] == null ? '' : String(row[column]));
+
 function textsOf(row: Row, columns: readonly string[]): PreparedText[] {
   let texts = preparedTexts.get(row);
   if (!texts) {
     texts = columns.map((c) => {
-      const lower = row[c] == null ? '' : String(row[c]).toLowerCase();
+      const lower = textOf(row, c).toLowerCase();
       return { lower, trigrams: prepareHaystack(lower) };
     });
     preparedTexts.set(row, texts);
@@ -178,13 +175,19 @@ function textsOf(row: Row, columns: readonly string[]): PreparedText[] {
 
 /** A reference row's score: 1 for an exact code or slug, else its best text's word similarity, or 0.7 when a text contains the query. */
 function namedScore(row: Row, table: NamedTable, raw: string, needle: Needle): { score: number; exact?: string } {
-  const exact = table.exactColumns.map((c) => (row[c] == null ? '' : String(row[c]))).find((v) => v.toLowerCase() === raw);
+  const exact = table.exactColumns.map((c) => textOf(row, c)).find((v) => v.toLowerCase() === raw);
   if (exact !== undefined) return { score: 1, exact };
   let score = 0;
   for (const text of textsOf(row, table.textColumns)) score = Math.max(score, preparedWordSimilarity(needle, text.trigrams), text.lower.includes(raw) ? 0.7 : 0);
   return { score };
 }
 
+/**
+ * The small reference tables (countries, categories, authorities, lists), scored in the process
+ * on the rows the reference-table cache holds (reference-data.ts: at most 10 s old), with no
+ * statement: a row's score is 1 for an exact code or slug, else the greater of pg_trgm's word
+ * similarity of the query to each text (word-similarity.ts) and 0.7 when a text contains it.
+ */
 async function searchNamed(ctx: Context, t: Terms, limit: number, closeness: Closeness, types: readonly SearchType[]): Promise<Map<SearchType, SearchHit[]>> {
   const raw = t.raw.toLowerCase();
   const hits = new Map<SearchType, SearchHit[]>();

@@ -5,22 +5,11 @@
  * instead of sending a statement that recomputes the trigrams of every row (most of a search's
  * database time at 10k entities). A test compares it with the database's function.
  *
- * Follows calc_word_similarity / iterate_word_similarity of contrib/pg_trgm/trgm_op.c: words
- * are runs of letters and digits, lower-cased and padded with two spaces before and one after;
- * similarities are single-precision, as pg_trgm's float4.
+ * Follows calc_word_similarity / iterate_word_similarity of contrib/pg_trgm/trgm_op.c, on the
+ * trigrams of trigram.ts; similarities are single-precision, as pg_trgm's float4.
  */
 
-const WORD = /[\p{L}\p{N}]+/gu;
-
-/** The trigrams of every word of `text`, in order, repeats kept (pg_trgm's generate_trgm_only). */
-export function trigramSequence(text: string): string[] {
-  const sequence: string[] = [];
-  for (const [word] of text.toLowerCase().matchAll(WORD)) {
-    const chars = Array.from(`  ${word} `);
-    for (let i = 0; i + 3 <= chars.length; i++) sequence.push(chars[i] + chars[i + 1] + chars[i + 2]);
-  }
-  return sequence;
-}
+import { trigramSequence, trigrams } from './trigram';
 
 /** Shared over all trigrams, as pg_trgm's CALCSML in single precision. */
 const similarity = (shared: number, needleTrigrams: number, extentTrigrams: number) =>
@@ -30,7 +19,8 @@ const similarity = (shared: number, needleTrigrams: number, extentTrigrams: numb
  * Every trigram of a prepared haystack, numbered. Only haystacks add to it (the reference
  * tables' texts: a few thousand trigrams), never queries, so it cannot grow without bound.
  */
-const trigramIds = new Map<string, number>();
+type TrigramIds = Map<string, number>;
+const referenceTrigramIds: TrigramIds = new Map();
 
 /**
  * A query, prepared once per search: which numbered trigrams it holds (1 at their number: an
@@ -42,21 +32,21 @@ export interface Needle {
   unique: number;
 }
 
-export function prepareNeedle(text: string): Needle {
-  const trigrams = new Set(trigramSequence(text));
-  const holds = new Uint8Array(trigramIds.size);
-  for (const trigram of trigrams) {
-    const id = trigramIds.get(trigram);
+export function prepareNeedle(text: string, ids: TrigramIds = referenceTrigramIds): Needle {
+  const distinct = trigrams(text);
+  const holds = new Uint8Array(ids.size);
+  for (const trigram of distinct) {
+    const id = ids.get(trigram);
     if (id !== undefined) holds[id] = 1;
   }
-  return { holds, unique: trigrams.size };
+  return { holds, unique: distinct.size };
 }
 
 /** A text, prepared once per cached row: its trigram sequence as numbers. */
-export function prepareHaystack(text: string): Int32Array {
+export function prepareHaystack(text: string, ids: TrigramIds = referenceTrigramIds): Int32Array {
   return Int32Array.from(trigramSequence(text), (trigram) => {
-    let id = trigramIds.get(trigram);
-    if (id === undefined) trigramIds.set(trigram, (id = trigramIds.size));
+    let id = ids.get(trigram);
+    if (id === undefined) ids.set(trigram, (id = ids.size));
     return id;
   });
 }
@@ -115,8 +105,9 @@ export function preparedWordSimilarity(needle: Needle, hay: Int32Array): number 
   return best;
 }
 
-/** pg_trgm's word_similarity(needle, haystack). */
+/** pg_trgm's word_similarity(needle, haystack), for one pair (its own numbering: the reference tables' stays theirs). */
 export function wordSimilarity(needle: string, haystack: string): number {
-  const hay = prepareHaystack(haystack);
-  return preparedWordSimilarity(prepareNeedle(needle), hay);
+  const ids: TrigramIds = new Map();
+  const hay = prepareHaystack(haystack, ids);
+  return preparedWordSimilarity(prepareNeedle(needle, ids), hay);
 }

@@ -40,8 +40,8 @@ export class Loaders {
   private readonly rows: RowMapper;
 
   /** Maps database rows (snake_case columns) onto read-only records (see RowMapper); helper columns are ignored. */
-  map<T extends object>(cls: EntityClass<T>, row: Row): T {
-    return this.rows.map(cls, row);
+  map<T extends object>(cls: EntityClass<T>, row: Row, prefix?: string): T {
+    return this.rows.map(cls, row, prefix);
   }
 
   /**
@@ -86,10 +86,9 @@ export class Loaders {
    * resolver that asks for it next finds it there instead of running another statement.
    */
   primeJoined<T extends object>(cls: EntityClass<T>, table: string, row: Row, prefix: string): void {
-    const joined: Row = {};
-    for (const [column, prefixed] of this.joinedColumnNames(cls, prefix)) joined[column] = row[prefixed];
-    if (joined.id == null) return;
-    this.byKey<T, number>(cls, table).prime(joined.id as number, this.map(cls, joined));
+    const id = row[`${prefix}id`];
+    if (id == null) return;
+    this.byKey<T, number>(cls, table).prime(id as number, this.map(cls, row, prefix));
   }
 
   /** Loads records of `cls` by primary key; missing keys give null. */

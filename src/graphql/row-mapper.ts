@@ -54,8 +54,12 @@ export class RowMapper {
     this.plans = plans;
   }
 
-  map<T extends object>(cls: EntityClass<T>, row: Row): T {
-    const plan = this.planFor(cls.name);
+  /**
+   * `prefix` reads the record from prefixed columns (`__a_title` for `title`): a record joined
+   * into another table's rows, read without copying its columns into a row of its own.
+   */
+  map<T extends object>(cls: EntityClass<T>, row: Row, prefix = ''): T {
+    const plan = this.planFor(cls.name, prefix);
     const record = new plan.create();
     for (const step of plan.steps) {
       const value = step.read(row);
@@ -64,20 +68,21 @@ export class RowMapper {
     return record as T;
   }
 
-  private planFor(className: string): Plan {
-    let plan = this.plans.get(className);
+  private planFor(className: string, prefix: string): Plan {
+    const key = prefix ? `${className}:${prefix}` : className;
+    let plan = this.plans.get(key);
     if (!plan) {
       const meta = this.metadata.get(className);
-      const steps = meta.props.flatMap((p) => this.stepsFor(p));
+      const steps = meta.props.flatMap((p) => this.stepsFor(p, prefix));
       plan = { create: recordClass(meta.class.prototype, steps.map((s) => s.property)), steps };
-      this.plans.set(className, plan);
+      this.plans.set(key, plan);
     }
     return plan;
   }
 
-  private stepsFor(prop: EntityMetadata['props'][number]): Step[] {
+  private stepsFor(prop: EntityMetadata['props'][number], prefix: string): Step[] {
     if (prop.persist === false || !prop.fieldNames?.length) return [];
-    const column = prop.fieldNames[0];
+    const column = prefix + prop.fieldNames[0];
     if (prop.kind === ReferenceKind.SCALAR) {
       const type = prop.customType;
       const platform = this.platform;

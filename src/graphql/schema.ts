@@ -67,7 +67,11 @@ export async function buildAppSchema(pubSub: PubSub): Promise<GraphQLSchema> {
     resolvers: RESOLVERS,
     // Timestamps are JS Dates; calendar dates are strings typed with DateScalar explicitly.
     scalarsMap: [{ type: Date, scalar: DateTimeScalar }],
-    validate: { forbidUnknownValues: false },
+    // Off: the only class-validator rules are on mutation inputs, which take `validate: false` and are
+    // checked by validateInput to answer user errors. Left on, type-graphql would run class-validator
+    // (a dynamic require and a promise chain) on every object argument of every read, filters and
+    // page arguments included, to find no rules.
+    validate: false,
     emitSchemaFile: false,
     pubSub,
   });

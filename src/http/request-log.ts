@@ -22,6 +22,9 @@ export function requestLogger(logger: Logger, metrics: Metrics, graphqlPath: str
       const isGraphql = path === graphqlPath && !(req.method === 'GET' && res.getHeader('content-type')?.toString().startsWith('text/html'));
       const operation = state?.operations.filter(Boolean).join(',') || undefined;
       if (isGraphql) metrics.observeRequest(state?.operations.length === 1 ? state.operations[0] || undefined : operation, status, seconds);
+      const quiet = path === '/healthz' || path === '/readyz' || path === '/metrics' || path.startsWith('/assets/');
+      const level = status >= 500 ? 'warn' : quiet ? 'debug' : 'info';
+      if (!logger.isLevelEnabled(level)) return; // LOG_LEVEL above it: the line would be dropped anyway
       const entry = {
         reqId: state?.id,
         method: req.method,
@@ -34,10 +37,7 @@ export function requestLogger(logger: Logger, metrics: Metrics, graphqlPath: str
         ...(state?.errorCodes.length ? { errors: [...new Set(state.errorCodes)] } : {}),
         ...(aborted ? { aborted: true } : {}),
       };
-      const quiet = path === '/healthz' || path === '/readyz' || path === '/metrics' || path.startsWith('/assets/');
-      if (status >= 500) logger.warn(entry, 'request failed');
-      else if (quiet) logger.debug(entry, 'request');
-      else logger.info(entry, 'request');
+      logger[level](entry, level === 'warn' ? 'request failed' : 'request');
     };
     res.once('finish', () => finish(false));
     res.once('close', () => finish(!res.writableFinished));

@@ -136,6 +136,16 @@ export async function paginate<Row>(knex: Knex, query: PageQuery<Row>, args: Pag
 }
 
 /**
+ * The statement that reads the same page of many parents' lists (see paginateMany), for a
+ * caller that runs it inside a larger statement; null when the page is empty (first: 0).
+ * Its rows go to pagesFromRows.
+ */
+export function pageManyStatement<Row>(knex: Knex, query: PageQuery<Row>, args: PageRequest): Knex.QueryBuilder | null {
+  const window = pageWindow(args, signature(query.sort), query.sort.length);
+  return window.size === 0 ? null : applyWindow(knex, query as PageQuery<unknown>, window, true);
+}
+
+/**
  * The same page of many parents' lists (the `participations` of 50 entities, say) in one
  * statement, so a nested connection costs the same whatever the parent page size. The base
  * query must select the parent key as `__parent`.
@@ -146,6 +156,23 @@ export async function paginateMany<Row>(
   args: PageRequest,
   parents: readonly (string | number)[],
 ): Promise<Page<unknown>[]> {
+  const statement = pageManyStatement(knex, query, args);
+  const rows = statement ? ((await statement) as Record<string, unknown>[]) : null;
+  return pagesFromRows(knex, query, args, parents, rows);
+}
+
+/**
+ * The parents' pages out of pageManyStatement's rows (null when it had no statement). Rows may
+ * come as JSON objects (json_agg) instead of through the driver: `__total` is a number then,
+ * not text, and the sort columns read the same either way.
+ */
+export function pagesFromRows<Row>(
+  knex: Knex,
+  query: PageQuery<Row>,
+  args: PageRequest,
+  parents: readonly (string | number)[],
+  rows: Record<string, unknown>[] | null,
+): Page<unknown>[] {
   const sig = signature(query.sort);
   const window = pageWindow(args, sig, query.sort.length);
   let counts: Promise<Map<string, number>> | undefined;
@@ -153,8 +180,7 @@ export async function paginateMany<Row>(
     counts ??= countRowsPerParent(knex, query.base);
     return (await counts).get(String(parent)) ?? 0;
   };
-  if (window.size === 0) return parents.map((p) => new Page([], emptyInfo(), countFor(p)));
-  const rows = (await applyWindow(knex, query as PageQuery<unknown>, window, true)) as Record<string, unknown>[];
+  if (rows === null) return parents.map((p) => new Page([], emptyInfo(), countFor(p)));
   if (rows.length > 0 && rows[0][PARENT_TOTAL] !== undefined) {
     // The totals came with the rows; a parent without rows has none.
     const totals = new Map(rows.map((r) => [String(r[PARENT]), Number(r[PARENT_TOTAL])]));
@@ -190,4 +216,4 @@ async function countRowsPerParent(knex: Knex, base: Knex.QueryBuilder): Promise<
   return new Map(rows.map((r) => [String(r[PARENT]), Number(r.n)]));
 }
 
-export { PARENT as PARENT_COLUMN };
+export { PARENT as PARENT_COLUMN, ROW_NUMBER as ROW_NUMBER_COLUMN };

@@ -11,6 +11,11 @@ export function requestedFields(info: GraphQLResolveInfo, path: readonly string[
   return new Set(level.flatMap((node) => fieldsOf(info, node.selectionSet).map((f) => f.name.value)));
 }
 
+/** The nodes of the child fields called `name` under the field being resolved (fragments expanded, aliases kept). */
+export function selectedFieldNodes(info: GraphQLResolveInfo, name: string): FieldNode[] {
+  return info.fieldNodes.flatMap((node) => fieldsOf(info, node.selectionSet).filter((f) => f.name.value === name));
+}
+
 /** The fields of a selection set, fragments expanded (each named fragment once). */
 function fieldsOf(info: GraphQLResolveInfo, set: SelectionSetNode | undefined, seen = new Set<string>()): FieldNode[] {
   const fields: FieldNode[] = [];

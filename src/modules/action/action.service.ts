@@ -1,10 +1,11 @@
+import type DataLoader from 'dataloader';
 import type { Knex } from 'knex';
 import type { Context } from '../../graphql/context';
 import type { Page } from '../../graphql/connection';
 import type { ActionFilter, ActionOrder, EntityFilter } from '../../graphql/filter-inputs';
-import { nestedPage } from '../../graphql/nested-page';
+import { nestedPage, nestedPageLoader } from '../../graphql/nested-page';
 import type { PageRequest } from '../../graphql/page-args';
-import { paginate, SortKey } from '../../graphql/paginate';
+import { paginate, PageQuery, SortKey } from '../../graphql/paginate';
 import { countActionsFromRollup, rollupAnswers } from './action-count-rollup';
 import { rootDescendantPairs } from '../../db/sql';
 import { findBySlug } from '../../graphql/reference-loaders';
@@ -95,22 +96,34 @@ export class ActionService {
 
   /** Entity.participations: what named the entity, newest first. */
   participationsOf(entityId: number, roles: ParticipantRole[] | null | undefined, filter: ActionFilter | null | undefined, page: PageRequest): Promise<Page<unknown>> {
-    return nestedPage(this.ctx, 'Entity.participations', { roles, filter, page }, entityId, (ids) => {
-      // The action comes with each participation (it is joined for the order anyway), so
-      // `participation.action` costs no statement of its own.
-      const base = this.knex('participation as p')
-        .select('p.*', 'p.entity_id as __parent', this.knex.raw('a.occurred_on::text as __s0'), this.ctx.loaders.joinedColumns(GovernmentAction, 'a', JOINED_ACTION))
-        .join('government_action as a', 'a.id', 'p.action_id')
-        .whereIn('p.entity_id', ids)
-        .whereNull('p.deleted_at');
-      if (roles?.length) base.whereIn('p.role', roles);
-      applyActionFilter(this.knex, base, filter);
-      const sort: SortKey[] = [
-        { column: '__s0', direction: 'desc' },
-        { column: 'id', direction: 'desc' },
-      ];
-      return { base, sort, toNode: this.toParticipationWithAction };
-    });
+    return this.participationsLoader(roles, filter, page).load(entityId);
+  }
+
+  /** The loader of Entity.participations pages for these arguments (see nestedPageLoader). */
+  participationsLoader(roles: ParticipantRole[] | null | undefined, filter: ActionFilter | null | undefined, page: PageRequest): DataLoader<number, Page<unknown>> {
+    const args = { roles: roles?.length ? roles : null, filter: filter ?? null, page };
+    return nestedPageLoader(this.ctx, 'Entity.participations', args, (ids: number[]) => this.participationsQuery(ids, roles, filter));
+  }
+
+  /**
+   * The rows of Entity.participations, for the entities `ids`: a list, or a subquery that selects
+   * them (entity-page-statement.ts reads the page in the statement that finds the entity).
+   */
+  participationsQuery(ids: readonly number[] | Knex.QueryBuilder, roles: ParticipantRole[] | null | undefined, filter: ActionFilter | null | undefined): PageQuery<Row> {
+    // The action comes with each participation (it is joined for the order anyway), so
+    // `participation.action` costs no statement of its own.
+    const base = this.knex('participation as p')
+      .select('p.*', 'p.entity_id as __parent', this.knex.raw('a.occurred_on::text as __s0'), this.ctx.loaders.joinedColumns(GovernmentAction, 'a', JOINED_ACTION))
+      .join('government_action as a', 'a.id', 'p.action_id')
+      .whereIn('p.entity_id', ids as number[])
+      .whereNull('p.deleted_at');
+    if (roles?.length) base.whereIn('p.role', roles);
+    applyActionFilter(this.knex, base, filter);
+    const sort: SortKey[] = [
+      { column: '__s0', direction: 'desc' },
+      { column: 'id', direction: 'desc' },
+    ];
+    return { base, sort, toNode: this.toParticipationWithAction };
   }
 
   /** GovernmentAction.participants: everyone the action names, in the order recorded. */

@@ -21,6 +21,7 @@ import { EntityConnection } from './entity-connection';
 import { EntityRelationKind, INVERSE_ENTITY_RELATION } from './entity-kinds';
 import { EntityRelationView } from './entity-relation.type';
 import { Address } from './entity-values';
+import { participationsToPrefetch } from './entity-page-statement';
 import { EntityService } from './entity.service';
 import { LegalEntity } from './legal-entity.entity';
 
@@ -31,6 +32,7 @@ export class EntityResolver {
     @Arg('id', () => ID, { nullable: true, description: 'Global id of the entity (a merged-away id leads to the entity it was merged into).' }) id: string | null,
     @Arg('slug', () => String, { nullable: true, description: 'Slug of the entity ("cn-hikvision"); a merged-away slug leads to the entity it was merged into.' }) slug: string | null,
     @Ctx() ctx: Context,
+    @Info() info: GraphQLResolveInfo,
   ): Promise<LegalEntity | null> {
     if (!id && !slug) throw badInput('id', 'or "slug" must be given');
     const service = new EntityService(ctx);
@@ -38,7 +40,7 @@ export class EntityResolver {
       const decoded = decodeGlobalId(id);
       return decoded?.type === 'Entity' ? service.byId(decoded.key as number) : null;
     }
-    return service.bySlug(slug as string);
+    return service.bySlug(slug as string, participationsToPrefetch(info));
   }
 
   @Query(() => EntityConnection, { description: 'Entities matching a filter, in a stable order (by name unless orderBy says otherwise).' })

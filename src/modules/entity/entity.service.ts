@@ -9,15 +9,19 @@ import { findBySlug } from '../../graphql/reference-loaders';
 import { checkFilter } from '../../graphql/filter-checks';
 import { applyEntityFilter, entityListColumns, entitySort } from './entity-query';
 import { countEntitiesFromRollup, entityRollupAnswers } from './entity-count-rollup';
+import { entityWithParticipations } from './entity-page-statement';
 import { LegalEntity } from './legal-entity.entity';
 
 /** Entity reads: lookups and the entity lists, top-level and nested. */
 export class EntityService {
   constructor(private readonly ctx: Context) {}
 
-  /** By slug; a merged-away slug leads to the entity it was merged into. */
-  async bySlug(slug: string): Promise<LegalEntity | null> {
-    const found = await findBySlug(this.ctx, LegalEntity, 'entity', slug);
+  /**
+   * By slug; a merged-away slug leads to the entity it was merged into. With `participations`
+   * (a page request), the entity's page of participations is read in the same statement.
+   */
+  async bySlug(slug: string, participations?: PageRequest | null): Promise<LegalEntity | null> {
+    const found = participations ? await entityWithParticipations(this.ctx, slug, participations) : await findBySlug(this.ctx, LegalEntity, 'entity', slug);
     if (found) return found;
     const redirect = await this.ctx.knex('entity_redirect').where({ from_slug: slug }).first();
     return redirect ? this.byId(redirect.to_id) : null;

@@ -1,4 +1,5 @@
 import type { Knex } from 'knex';
+import { UNPREPARED } from '../db/prepared-statements';
 import { Edge, Page, PageInfo } from './connection';
 import { encodeCursor, PageRequest, pageWindow, PageWindow } from './page-args';
 
@@ -19,6 +20,12 @@ export interface PageQuery<Row = Record<string, unknown>> {
   toNode: (row: Row) => unknown;
   /** totalCount from somewhere cheaper than counting `base` (a rollup table); top-level lists only. */
   count?: () => Promise<number>;
+  /**
+   * Plan the page statement on every run (prepared-statements.ts, UNPREPARED): for lists whose
+   * best plan depends on the filter's values, where a prepared statement's generic plan guesses
+   * wrong. Top-level lists only.
+   */
+  planEachRun?: boolean;
 }
 
 const PARENT = '__parent';
@@ -130,7 +137,9 @@ export async function paginate<Row>(knex: Knex, query: PageQuery<Row>, args: Pag
   const window = pageWindow(args, sig, query.sort.length);
   const count = query.count ?? (() => countRows(knex, query.base));
   if (window.size === 0) return new Page([], emptyInfo(), count);
-  const rows = (await applyWindow(knex, query as PageQuery<unknown>, window, false)) as Record<string, unknown>[];
+  const statement = applyWindow(knex, query as PageQuery<unknown>, window, false);
+  if (query.planEachRun) statement.options({ [UNPREPARED]: true });
+  const rows = (await statement) as Record<string, unknown>[];
   let counted: Promise<number> | undefined;
   return buildPage(rows, query, window, sig, () => (counted ??= count()));
 }

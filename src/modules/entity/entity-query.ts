@@ -52,21 +52,49 @@ export function applyEntityFilter(knex: Knex, q: Knex.QueryBuilder, filter: Enti
   return q;
 }
 
+/**
+ * The columns each GraphQL field of Entity reads from its record. Fields mapped to none (the
+ * global id, and the lists its loaders fetch) need only the id, which is always read.
+ */
+const COLUMNS_OF_FIELD: Record<string, readonly string[]> = {
+  __typename: [],
+  id: [],
+  createdAt: ['created_at'],
+  updatedAt: ['updated_at'],
+  version: ['version'],
+  slug: ['slug'],
+  kind: ['kind'],
+  name: ['name'],
+  aliases: ['aliases'],
+  country: ['country_code'],
+  addresses: ['addresses'],
+  identifiers: ['identifiers'],
+  description: ['description'],
+  website: ['website'],
+  verified: ['verified'],
+  note: ['note'],
+  technologies: [],
+  relations: [],
+  participations: [],
+  listings: [],
+  sources: [],
+};
+/** Read for every list: the key, and the soft-delete mark that lookups check. */
+const ALWAYS = ['id', 'deleted_at'];
 /** Columns no GraphQL field of Entity reads (search and screening keys). */
 const UNREAD_COLUMNS = new Set(['search_text', 'name_key']);
-/** Columns only their own GraphQL field reads: a list leaves them out unless the field is selected. */
-const COLUMN_OF_FIELD: Record<string, string> = { aliases: 'aliases', addresses: 'addresses', identifiers: 'identifiers', description: 'description', note: 'note' };
-const OPTIONAL_COLUMNS = new Set(Object.values(COLUMN_OF_FIELD));
 
 /**
- * The `e.` columns a list of entities needs for the fields selected on its nodes: the small
- * ones always (id, keys and references the field resolvers read), the large ones only when
- * their field is asked for. A page of 100 names then reads a fifth of each row. The records
- * are partial: they serve this list's fields only, and are never cached in a loader.
+ * The `e.` columns a list of entities needs for the fields selected on its nodes: a page of
+ * 100 names reads their keys and names, not every column of the row (each one the driver
+ * parses, timestamps into Dates). A field this table does not know (one added to Entity later)
+ * reads every column, so it can never find its value missing. The records are partial: they
+ * serve this list's fields only, and are never cached in a loader.
  */
 export function entityListColumns(allColumns: readonly string[], fields: ReadonlySet<string>): string[] {
-  const wanted = new Set(Object.entries(COLUMN_OF_FIELD).flatMap(([field, column]) => (fields.has(field) ? [column] : [])));
-  return allColumns.filter((c) => !UNREAD_COLUMNS.has(c) && (!OPTIONAL_COLUMNS.has(c) || wanted.has(c))).map((c) => `e.${c}`);
+  if ([...fields].some((field) => !(field in COLUMNS_OF_FIELD))) return allColumns.filter((c) => !UNREAD_COLUMNS.has(c)).map((c) => `e.${c}`);
+  const wanted = new Set([...ALWAYS, ...[...fields].flatMap((field) => COLUMNS_OF_FIELD[field])]);
+  return allColumns.filter((c) => wanted.has(c)).map((c) => `e.${c}`);
 }
 
 export const ENTITY_DEFAULT_ORDER: EntityOrder[] = [{ field: EntityOrderField.NAME, direction: 'ASC' as EntityOrder['direction'] }];

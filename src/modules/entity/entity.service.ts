@@ -48,7 +48,10 @@ export class EntityService {
     const base = applyEntityFilter(knex, knex('entity as e').select(columns), filter);
     const sort = entitySort(knex, base, orderBy);
     const count = entityRollupAnswers(filter) ? () => countEntitiesFromRollup(knex, filter) : undefined;
-    return paginate<Record<string, unknown>>(knex, { base, sort, toNode: (row) => loaders.map(LegalEntity, row), count }, page);
+    // Planned on every run: with the values in hand PostgreSQL walks the (country, name) index for a
+    // page of one country's companies (0.6 ms at 10k entities); the prepared statement's generic
+    // plan, blind to how many rows a filter keeps, sorted all 2,240 of them (2.1 ms).
+    return paginate<Record<string, unknown>>(knex, { base, sort, toNode: (row) => loaders.map(LegalEntity, row), count, planEachRun: true }, page);
   }
 
   /** Country.entities: entities based in the country. */

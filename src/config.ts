@@ -42,6 +42,12 @@ export interface Config {
   readonly requestTimeoutMs: number;
   /** PostgreSQL statement_timeout of every pooled connection, in milliseconds. */
   readonly statementTimeoutMs: number;
+  /**
+   * PostgreSQL max_parallel_workers_per_gather of every pooled connection. 0 by default: a
+   * server answering many clients at once keeps its cores busy with their statements, and a
+   * parallel plan's workers (started per statement) only add their start-up cost and contention.
+   */
+  readonly parallelWorkersPerQuery: number;
   /** Query cost a client (API key, else address) may spend per minute; 0 turns rate limiting off. */
   readonly rateLimitCostPerMinute: number;
   /** Express "trust proxy": false, true, a hop count or a list of addresses/subnets. */
@@ -225,6 +231,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, argv: readonly 
     maxBatchSize: parsePositiveInteger('MAX_BATCH_SIZE', env.MAX_BATCH_SIZE, 10),
     requestTimeoutMs: parsePositiveInteger('REQUEST_TIMEOUT_MS', env.REQUEST_TIMEOUT_MS, 15_000),
     statementTimeoutMs: parseNonNegativeInteger('STATEMENT_TIMEOUT_MS', env.STATEMENT_TIMEOUT_MS, 10_000),
+    parallelWorkersPerQuery: parseNonNegativeInteger('PARALLEL_WORKERS_PER_QUERY', env.PARALLEL_WORKERS_PER_QUERY, 0),
     rateLimitCostPerMinute: parseNonNegativeInteger('RATE_LIMIT_COST_PER_MINUTE', env.RATE_LIMIT_COST_PER_MINUTE, 60_000),
     trustProxy: parseTrustProxy(env.TRUST_PROXY),
     shutdownTimeoutMs: parsePositiveInteger('SHUTDOWN_TIMEOUT_MS', env.SHUTDOWN_TIMEOUT_MS, 10_000),

@@ -59,7 +59,7 @@ export async function startServer(config: Config, logger: Logger): Promise<Runni
   const { url: databaseUrl, embedded } = await resolveDatabase(config, logger);
   let orm: MikroORM;
   try {
-    orm = await connectOrm(databaseUrl, { statementTimeoutMs: config.statementTimeoutMs, preparedStatements: config.preparedStatements }, config.replicaUrls);
+    orm = await connectOrm(databaseUrl, { statementTimeoutMs: config.statementTimeoutMs, preparedStatements: config.preparedStatements, parallelWorkersPerQuery: config.parallelWorkersPerQuery }, config.replicaUrls);
   } catch (error) {
     await embedded?.stop();
     throw error;

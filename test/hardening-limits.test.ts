@@ -71,6 +71,13 @@ describe('request limits', () => {
     expect(await bad.json()).toMatchObject({ errors: [{ extensions: { code: 'BAD_REQUEST' } }] });
   });
 
+  it('runs no parallel plans by default, and PARALLEL_WORKERS_PER_QUERY sets the workers per statement', async () => {
+    const workers = async (t: Awaited<ReturnType<typeof server>>) =>
+      (await t.server.orm.em.getConnection().execute<{ max_parallel_workers_per_gather: string }[]>('show max_parallel_workers_per_gather'))[0].max_parallel_workers_per_gather;
+    expect(await workers(await server({}))).toBe('0');
+    expect(await workers(await server({ PARALLEL_WORKERS_PER_QUERY: '2' }))).toBe('2');
+  });
+
   it('cancels a slow statement with statement_timeout (TIMEOUT) and answers a slow request with 503 TIMEOUT', async () => {
     const t = await server({ STATEMENT_TIMEOUT_MS: '300', REQUEST_TIMEOUT_MS: '5000' });
     const [setting] = await t.server.orm.em.getConnection().execute<{ statement_timeout: string }[]>('show statement_timeout');

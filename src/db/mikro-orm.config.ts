@@ -20,6 +20,11 @@ export interface SessionSettings {
   statementTimeoutMs?: number;
   /** Send repeated reads as named (prepared) statements (db/prepared-statements.ts); the server's PREPARED_STATEMENTS. */
   preparedStatements?: boolean;
+  /**
+   * PostgreSQL max_parallel_workers_per_gather of every pooled connection; unset: the server's
+   * own setting (CLI, seeding). The server's PARALLEL_WORKERS_PER_QUERY, 0 by default.
+   */
+  parallelWorkersPerQuery?: number;
 }
 
 /**
@@ -33,6 +38,7 @@ export function ormOptions(clientUrl: string, extra: Partial<Options> = {}, sess
   const statementTimeout = Math.floor(session.statementTimeoutMs ?? 0);
   // A runaway statement is cancelled by PostgreSQL itself (SQLSTATE 57014), before the HTTP request times out.
   if (statementTimeout > 0) settings.push(`set statement_timeout = ${statementTimeout}`);
+  if (session.parallelWorkersPerQuery !== undefined) settings.push(`set max_parallel_workers_per_gather = ${Math.floor(session.parallelWorkersPerQuery)}`);
   return defineConfig({
     clientUrl,
     entities: ENTITIES,

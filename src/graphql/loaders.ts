@@ -2,7 +2,7 @@ import DataLoader from 'dataloader';
 import { ReferenceKind, type EntityClass } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { Knex } from 'knex';
-import { REFERENCE_TABLES, referenceRows } from './reference-data';
+import { REFERENCE_TABLES, referenceRows, referenceRowsNow } from './reference-data';
 import { RowMapper } from './row-mapper';
 
 type Row = Record<string, unknown>;
@@ -89,6 +89,26 @@ export class Loaders {
     const id = row[`${prefix}id`];
     if (id == null) return;
     this.byKey<T, number>(cls, table).prime(id as number, this.map(cls, row, prefix));
+  }
+
+  /** Records read from in-memory reference rows in this request, by table and key (one record per key, as a loader would give). */
+  private readonly referenceRecords = new Map<string, unknown>();
+
+  /**
+   * The record of a reference table by key (missing keys give null): at once when the table's
+   * rows are in memory (referenceRowsNow), else through its byKey loader.
+   */
+  reference<T extends object, K extends string | number>(cls: EntityClass<T>, table: string, key: K, keyColumn = 'id'): T | null | Promise<T | null> {
+    const rows = referenceRowsNow(this.knex, table, keyColumn);
+    if (!rows) return this.byKey<T, K>(cls, table, keyColumn).load(key);
+    const memoKey = `${table}:${key}`;
+    let record = this.referenceRecords.get(memoKey) as T | null | undefined;
+    if (record === undefined) {
+      const row = rows.get(String(key));
+      record = row ? this.map(cls, row) : null;
+      this.referenceRecords.set(memoKey, record);
+    }
+    return record;
   }
 
   /** Loads records of `cls` by primary key; missing keys give null. */

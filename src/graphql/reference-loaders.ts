@@ -9,14 +9,17 @@ import type { EntityClass } from '@mikro-orm/core';
 import type { Knex } from 'knex';
 import type { Context } from './context';
 
-/** Batched lookups by key, one per record class (soft-deleted rows are returned too). */
+/**
+ * Batched lookups by key, one per record class (soft-deleted rows are returned too). The four
+ * reference tables answer at once, without a promise, while their rows are in memory.
+ */
 export const load = {
-  country: (ctx: Context, code: string | null | undefined) => (code ? ctx.loaders.byKey<Country, string>(Country, 'country', 'code').load(code) : Promise.resolve(null)),
+  country: (ctx: Context, code: string | null | undefined) => (code ? ctx.loaders.reference<Country, string>(Country, 'country', code, 'code') : null),
   entity: (ctx: Context, id: number) => ctx.loaders.byKey<LegalEntity, number>(LegalEntity, 'entity').load(id),
   action: (ctx: Context, id: number) => ctx.loaders.byKey<GovernmentAction, number>(GovernmentAction, 'government_action').load(id),
-  authority: (ctx: Context, id: number) => ctx.loaders.byKey<Authority, number>(Authority, 'authority').load(id),
-  list: (ctx: Context, id: number) => ctx.loaders.byKey<SanctionsList, number>(SanctionsList, 'sanctions_list').load(id),
-  technology: (ctx: Context, id: number) => ctx.loaders.byKey<TechnologyCategory, number>(TechnologyCategory, 'technology_category').load(id),
+  authority: (ctx: Context, id: number) => ctx.loaders.reference<Authority, number>(Authority, 'authority', id),
+  list: (ctx: Context, id: number) => ctx.loaders.reference<SanctionsList, number>(SanctionsList, 'sanctions_list', id),
+  technology: (ctx: Context, id: number) => ctx.loaders.reference<TechnologyCategory, number>(TechnologyCategory, 'technology_category', id),
   source: (ctx: Context, id: number) => ctx.loaders.byKey<Source, number>(Source, 'source').load(id),
 };
 

@@ -15,7 +15,7 @@ import { Country } from './country.entity';
 @Resolver(() => Country)
 export class CountryResolver {
   @Query(() => Country, { nullable: true, description: 'One country by ISO 3166-1 alpha-2 code.' })
-  country(@Arg('code', () => CountryCodeScalar, { description: 'ISO 3166-1 alpha-2 code, any case ("CN").' }) code: string, @Ctx() ctx: Context): Promise<Country | null> {
+  country(@Arg('code', () => CountryCodeScalar, { description: 'ISO 3166-1 alpha-2 code, any case ("CN").' }) code: string, @Ctx() ctx: Context): Country | null | Promise<Country | null> {
     return load.country(ctx, code);
   }
 

@@ -91,8 +91,12 @@ export class Loaders {
     this.byKey<T, number>(cls, table).prime(id as number, this.map(cls, row, prefix));
   }
 
-  /** Records read from in-memory reference rows in this request, by table and key (one record per key, as a loader would give). */
-  private readonly referenceRecords = new Map<string, unknown>();
+  /**
+   * Records read from in-memory reference rows in this request: per snapshot of a table's rows
+   * (a write through this process makes a new one, so a mutation's payload sees its change),
+   * one record per key, as a loader would give.
+   */
+  private readonly referenceRecords = new WeakMap<Map<string, Row>, Map<string, unknown>>();
 
   /**
    * The record of a reference table by key (missing keys give null): at once when the table's
@@ -101,12 +105,13 @@ export class Loaders {
   reference<T extends object, K extends string | number>(cls: EntityClass<T>, table: string, key: K, keyColumn = 'id'): T | null | Promise<T | null> {
     const rows = referenceRowsNow(this.knex, table, keyColumn);
     if (!rows) return this.byKey<T, K>(cls, table, keyColumn).load(key);
-    const memoKey = `${table}:${key}`;
-    let record = this.referenceRecords.get(memoKey) as T | null | undefined;
+    let records = this.referenceRecords.get(rows);
+    if (!records) this.referenceRecords.set(rows, (records = new Map()));
+    let record = records.get(String(key)) as T | null | undefined;
     if (record === undefined) {
       const row = rows.get(String(key));
       record = row ? this.map(cls, row) : null;
-      this.referenceRecords.set(memoKey, record);
+      records.set(String(key), record);
     }
     return record;
   }

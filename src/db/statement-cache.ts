@@ -3,7 +3,7 @@ import type { Knex } from 'knex';
 /*
  * Compiled statements, by shape. knex compiles a query builder to SQL text on every run; for
  * the nested page statements (a window over a join, inside two subqueries) that is 20-50 µs
- * of CPU per request, about as much as PostgreSQL takes to run them. A statement whose text
+ * of CPU per request (19 µs alone, 43 µs in the server's profile under load). A statement whose text
  * depends only on a request's arguments, not on its values, is compiled once per shape: the
  * caller names the shape (a key) and the values that change (slots, the parent keys or a slug),
  * and later runs reuse the text with their own values.

@@ -1,4 +1,5 @@
 import { ChildProcess, spawn } from 'node:child_process';
+import fs from 'node:fs';
 import path from 'node:path';
 
 const ROOT = path.resolve(__dirname, '../..');
@@ -36,6 +37,22 @@ export async function waitFor(proc: ServerProcess, text: string, timeoutMs: numb
   }
 }
 
+/**
+ * The first port of the range the kernel hands out to outgoing connections: a test server's
+ * port must lie below it, or an outgoing connection (to PostgreSQL, Redis) may already hold it
+ * (a cluster test once failed with EADDRINUSE on 32916).
+ */
+function ephemeralPortStart(): number {
+  try {
+    const start = Number(fs.readFileSync('/proc/sys/net/ipv4/ip_local_port_range', 'utf8').trim().split(/\s+/)[0]);
+    return Number.isInteger(start) && start > 21000 ? start : 32768;
+  } catch {
+    return 32768; // Linux's default
+  }
+}
+
+/** A random port for a child server, below the ephemeral range (processes listen on it themselves, so it cannot be reserved here). */
 export function freePort(): number {
-  return 20000 + Math.floor(Math.random() * 20000);
+  const end = ephemeralPortStart();
+  return 20000 + Math.floor(Math.random() * (end - 20000));
 }

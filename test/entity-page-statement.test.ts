@@ -58,6 +58,24 @@ describe('the entity page in one statement', () => {
     expect(statements[0]).toMatch(/json_agg/);
   });
 
+  it('reads the page size from a variable, in one statement, on every run (graphql-js first, then compiled)', async () => {
+    const query = `query($slug: String!, $n: Int) { entity(slug: $slug) { participations(first: $n) { totalCount nodes { role action { slug } } } } }`;
+    const { id } = (await t.gql(`{ entity(slug: "${slug}") { id } }`)).data!.entity;
+    const byId = await t.gql(`query($id: ID!) { entity(id: $id) { participations(first: 2) { totalCount nodes { role action { slug } } } } }`, { id });
+    // Each size once, so that no answer comes from the response cache.
+    for (const n of [2, 3, 4]) {
+      const knex = t.server.orm.em.getKnex();
+      const statements: string[] = [];
+      const listener = (q: { sql: string }) => statements.push(q.sql);
+      knex.on('query', listener);
+      const res = await t.gql(query, { slug, n }).finally(() => knex.off('query', listener));
+      expect(res.errors).toBeUndefined();
+      expect(res.data!.entity.participations.nodes).toHaveLength(n);
+      if (n === 2) expect(res.data).toEqual(byId.data);
+      expect(statements).toHaveLength(1);
+    }
+  });
+
   for (const args of ['', '(first: 50)', '(first: 2)', '(first: 1)', '(first: 0)', '(last: 2)', '(first: 100)']) {
     it(`answers participations${args} exactly as the field-by-field path does`, async () => {
       const { bySlug, byId } = await bothWays(slug, args);

@@ -16,17 +16,9 @@ afterAll(async () => {
 });
 
 async function selects(query: string): Promise<{ data: any; sql: string[] }> {
-  const knex = t.server.orm.em.getKnex();
-  const sql: string[] = [];
-  const listener = (q: { sql: string }) => sql.push(q.sql);
-  knex.on('query', listener);
-  try {
-    const res = await t.gql(query);
-    expect(res.errors).toBeUndefined();
-    return { data: res.data, sql };
-  } finally {
-    knex.off('query', listener);
-  }
+  const { res, statements } = await t.gqlWithStatements(query);
+  expect(res.errors).toBeUndefined();
+  return { data: res.data, sql: statements };
 }
 
 const FULL = 'id createdAt updatedAt version slug name kind aliases addresses { street city country { code } } identifiers { scheme value } description website verified note country { code } technologies { slug }';

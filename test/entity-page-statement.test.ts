@@ -34,17 +34,9 @@ async function bothWays(slug: string, args: string) {
 }
 
 async function statementsOf(query: string): Promise<string[]> {
-  const knex = t.server.orm.em.getKnex();
-  const statements: string[] = [];
-  const listener = (q: { sql: string }) => statements.push(q.sql);
-  knex.on('query', listener);
-  try {
-    const res = await t.gql(query);
-    expect(res.errors).toBeUndefined();
-    return statements;
-  } finally {
-    knex.off('query', listener);
-  }
+  const { res, statements } = await t.gqlWithStatements(query);
+  expect(res.errors).toBeUndefined();
+  return statements;
 }
 
 describe('the entity page in one statement', () => {
@@ -64,11 +56,7 @@ describe('the entity page in one statement', () => {
     const byId = await t.gql(`query($id: ID!) { entity(id: $id) { participations(first: 2) { totalCount nodes { role action { slug } } } } }`, { id });
     // Each size once, so that no answer comes from the response cache.
     for (const n of [2, 3, 4]) {
-      const knex = t.server.orm.em.getKnex();
-      const statements: string[] = [];
-      const listener = (q: { sql: string }) => statements.push(q.sql);
-      knex.on('query', listener);
-      const res = await t.gql(query, { slug, n }).finally(() => knex.off('query', listener));
+      const { res, statements } = await t.gqlWithStatements(query, { slug, n });
       expect(res.errors).toBeUndefined();
       expect(res.data!.entity.participations.nodes).toHaveLength(n);
       if (n === 2) expect(res.data).toEqual(byId.data);
@@ -116,10 +104,12 @@ describe('the entity page in one statement', () => {
     expect(a.nodes).toEqual(b.nodes.slice(0, 1));
   });
 
-  it('a page size out of range is still refused by the field, naming the argument, on both paths', async () => {
-    const { bySlug, byId } = await bothWays(slug, '(first: 500)');
-    expect(bySlug.errors?.[0]).toMatchObject({ path: ['entity', 'participations'], extensions: { code: 'BAD_USER_INPUT', argument: 'first' } });
-    expect(bySlug.errors?.[0].message).toBe(byId.errors?.[0].message);
+  it('a page size out of range, or first with last, is still refused by the field, naming the argument, on both paths', async () => {
+    for (const [args, argument] of [['(first: 500)', 'first'], ['(first: 2, last: 2)', 'last']]) {
+      const { bySlug, byId } = await bothWays(slug, args);
+      expect(bySlug.errors?.[0]).toMatchObject({ path: ['entity', 'participations'], extensions: { code: 'BAD_USER_INPUT', argument } });
+      expect(bySlug.errors?.[0].message).toBe(byId.errors?.[0].message);
+    }
   });
 
   it('an unknown slug is null, as before', async () => {

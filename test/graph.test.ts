@@ -99,16 +99,8 @@ describe('graph answers', () => {
 describe('graph statements', () => {
   /** The SQL statements one request runs (the server's knex sees every statement, see statement-count.test.ts). */
   async function statementsOf(query: string, variables: Record<string, unknown>): Promise<string[]> {
-    const knex = t.server.orm.em.getKnex();
-    const statements: string[] = [];
-    const listener = (q: { sql: string }) => statements.push(q.sql);
-    knex.on('query', listener);
-    try {
-      const res = await t.gql(query, variables);
-      expect(res.errors).toBeUndefined();
-    } finally {
-      knex.off('query', listener);
-    }
+    const { res, statements } = await t.gqlWithStatements(query, variables);
+    expect(res.errors).toBeUndefined();
     return statements;
   }
 

@@ -127,22 +127,14 @@ describe('matchMany', () => {
   });
 
   it('runs at most two SQL statements, for 1 input as for 50 (exact names, then fuzzy candidates)', async () => {
-    const knex = t.server.orm.em.getKnex();
     const count = async (n: number, aliases: string[]) => {
-      const statements: string[] = [];
-      const listener = (q: { sql: string }) => statements.push(q.sql);
-      knex.on('query', listener);
-      try {
-        const res = await t.gql(`query($inputs: [MatchInput!]!) {
+      const { res, statements } = await t.gqlWithStatements(`query($inputs: [MatchInput!]!) {
           matchMany(inputs: $inputs, threshold: 0) { score entity { slug name country { code } } }
         }`, {
-          inputs: Array.from({ length: n }, (_, i) => ({ name: ['Hikvision', 'Hikvison Digitel', 'Public Security Bureau', 'Chen'][i % 4], aliases })),
-        });
-        expect(res.errors).toBeUndefined();
-        expect(res.data!.matchMany).toHaveLength(n);
-      } finally {
-        knex.off('query', listener);
-      }
+        inputs: Array.from({ length: n }, (_, i) => ({ name: ['Hikvision', 'Hikvison Digitel', 'Public Security Bureau', 'Chen'][i % 4], aliases })),
+      });
+      expect(res.errors).toBeUndefined();
+      expect(res.data!.matchMany).toHaveLength(n);
       return statements.length;
     };
     await count(3, []); // warm-up: reference tables (countries) are read once per pool, not per request

@@ -9,7 +9,7 @@ import { entitySearchText } from '../src/modules/search/normalize';
 import { startServer } from '../src/server';
 import { cloneTemplate } from './helpers/database';
 import { KeyedClient, keyedClient } from './helpers/keys';
-import type { GraphQLResponse, TestServer } from './helpers/server';
+import { clientOf, type TestServer } from './helpers/server';
 
 /**
  * No streaming replica here: two clones of the seeded template stand in for the primary (A)
@@ -54,13 +54,8 @@ async function start(primary: string, replicas: string[] = []): Promise<TestServ
   const server = await startServer(config, createLogger('silent'));
   let stopped = false;
   const t: TestServer = {
-    url: server.url,
-    server,
+    ...clientOf(server),
     databaseUrl: primary,
-    async gql(query, variables) {
-      const response = await fetch(`${server.url}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query, variables }) });
-      return (await response.json()) as GraphQLResponse<any>;
-    },
     async stop() {
       if (stopped) return;
       stopped = true;

@@ -11,18 +11,10 @@ afterAll(async () => {
 
 /** Runs one request and returns its response with the SQL statements the server ran for it. */
 async function counted(query: string, variables: Record<string, unknown>) {
-  const knex = t.server.orm.em.getKnex();
-  const statements: string[] = [];
+  const { res, statements } = await t.gqlWithStatements(query, variables);
+  expect(res.errors).toBeUndefined();
   // Placeholder lists grow with the batch; the shape of the statement is what must not repeat.
-  const listener = (q: { sql: string }) => statements.push(q.sql.replace(/\$\d+/g, '?').replace(/in \(\?(, \?)*\)/g, 'in (…)'));
-  knex.on('query', listener);
-  try {
-    const res = await t.gql(query, variables);
-    expect(res.errors).toBeUndefined();
-    return { res, statements };
-  } finally {
-    knex.off('query', listener);
-  }
+  return { res, statements: statements.map((sql) => sql.replace(/\$\d+/g, '?').replace(/in \(\?(, \?)*\)/g, 'in (…)')) };
 }
 
 /** The statements of the bigger page that the smaller one did not run: the per-row queries, if any. */

@@ -107,11 +107,12 @@ export class Loaders {
     if (!rows) return this.byKey<T, K>(cls, table, keyColumn).load(key);
     let records = this.referenceRecords.get(rows);
     if (!records) this.referenceRecords.set(rows, (records = new Map()));
-    let record = records.get(String(key)) as T | null | undefined;
+    const rowKey = String(key);
+    let record = records.get(rowKey) as T | null | undefined;
     if (record === undefined) {
-      const row = rows.get(String(key));
+      const row = rows.get(rowKey);
       record = row ? this.map(cls, row) : null;
-      records.set(String(key), record);
+      records.set(rowKey, record);
     }
     return record;
   }

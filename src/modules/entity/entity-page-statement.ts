@@ -1,7 +1,7 @@
 import { getArgumentValues, getNamedType, GraphQLObjectType, type GraphQLResolveInfo } from 'graphql';
 import type { Context } from '../../graphql/context';
 import { pageOf } from '../../graphql/nested-page';
-import { MAX_PAGE_SIZE, type PageRequest } from '../../graphql/page-args';
+import { pageWindow, type PageRequest } from '../../graphql/page-args';
 import { pageManyStatement, pagesFromRows, ROW_NUMBER_COLUMN } from '../../graphql/paginate';
 import { selectedFieldNodes } from '../../graphql/requested-fields';
 import { statementCache } from '../../db/statement-cache';
@@ -20,8 +20,6 @@ import { LegalEntity } from './legal-entity.entity';
 
 /** Column of the found row that carries the participations page (json_agg of its rows). */
 const PAGE_COLUMN = '__participations';
-
-const isPageSize = (value: unknown) => value === undefined || value === null || (Number.isInteger(value) && (value as number) >= 0 && (value as number) <= MAX_PAGE_SIZE);
 
 /**
  * The participations page that `entity`'s selection asks for, when it can be read along with the
@@ -42,8 +40,13 @@ export function participationsToPrefetch(info: GraphQLResolveInfo): PageRequest 
     return null;
   }
   if (args.role != null || args.filter != null || args.after != null || args.before != null) return null;
-  if (!isPageSize(args.first) || !isPageSize(args.last)) return null;
-  return pageOf(args as PageRequest);
+  const page = pageOf(args as PageRequest);
+  try {
+    pageWindow(page, '', 0); // the field's own checks of first and last (no cursor to read here)
+  } catch {
+    return null;
+  }
+  return page;
 }
 
 /**

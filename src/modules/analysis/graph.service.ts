@@ -1,7 +1,6 @@
 import type { Knex } from 'knex';
 import type { Context } from '../../graphql/context';
 import { DecodedId, NodeTypeName, toGlobalId } from '../../graphql/global-id';
-import { UNPREPARED } from '../../db/prepared-statements';
 import { humanize } from './stats.service';
 import { EDGES_SQL, KeyArrays, LEVEL_SQL, ROOTS_SQL } from './graph-sql';
 import { Graph, GraphEdge, GraphNode } from './graph.types';
@@ -87,13 +86,9 @@ const inclusion = (k: KeyArrays) => ({
   inCategories: k.categories,
 });
 
-/**
- * Runs one of graph-sql's statements; its named parameters come from `bindings`. `planEachRun`
- * keeps it unprepared (prepared-statements.ts: UNPREPARED).
- */
-async function rows<T>(knex: Knex, sql: string, bindings: object, planEachRun = false): Promise<T[]> {
-  const options = planEachRun ? { rowMode: 'array', [UNPREPARED]: true } : { rowMode: 'array' };
-  return ((await knex.raw(sql, bindings as Knex.ValueDict).options(options)) as { rows: T[] }).rows;
+/** Runs one of graph-sql's statements; its named parameters come from `bindings`. */
+async function rows<T>(knex: Knex, sql: string, bindings: object): Promise<T[]> {
+  return ((await knex.raw(sql, bindings as Knex.ValueDict).options({ rowMode: 'array' })) as { rows: T[] }).rows;
 }
 
 const keyOf = (r: NodeRow): Key => (r[2] ?? r[1]) as Key;
@@ -142,7 +137,7 @@ export async function buildGraph(ctx: Context, roots: DecodedId[], depth: number
   }
   const edges: GraphEdge[] = [];
   if (drawing.size > 1) {
-    for (const [st, s, tt, t, tk, kind] of await rows<EdgeRow>(knex, EDGES_SQL, drawing.keys(), true)) {
+    for (const [st, s, tt, t, tk, kind] of await rows<EdgeRow>(knex, EDGES_SQL, drawing.keys())) {
       const source = drawing.get(st, s)!;
       const target = drawing.get(tt, (tk ?? t) as Key)!;
       edges.push(new GraphEdge(source.id, target.id, kind, edgeLabel(kind)));

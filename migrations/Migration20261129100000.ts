@@ -29,9 +29,14 @@ import { Migration } from '@mikro-orm/migrations';
  * graph_level: one branch per kind of edge, reading what the edge's far end is; the near end
  * is in the frontier, hence already in the drawing. Where a node can have thousands of
  * neighbours (a rule's participants, a country's letters, an authority's or a list's actions,
- * a category's entities) a branch reads only its first per_kind rows in the walk's order: the
- * walk never takes more than maxNodes neighbours, so 2 * maxNodes rows always hold the ones it
- * takes. Authorities, lists and categories are read one key at a time (unnest + lateral), each
+ * a category's entities) a branch reads only its first per_kind distinct nodes in the walk's
+ * order, and per_kind is maxNodes + 1 (graph.service.ts): the nodes a branch holds before a
+ * node the walk takes are either new ones the walk takes first (fewer than room) or nodes
+ * already in the drawing (maxNodes - room at most), so the first maxNodes + 1 reach it. That
+ * needs each node once per branch (per key, for the branches read key by key): a rule's
+ * participants and a country's actions are made distinct before the cut (an entity in two of
+ * the frontier's rules, or in two roles, is one node); the other branches are distinct per key
+ * by their tables' keys. Authorities, lists and categories are read one key at a time (unnest + lateral), each
  * through its (key, id) index in id order: with `key = any(array) order by id`, PostgreSQL 15
  * walked the whole id-ordered primary key instead, filtering on the key (a category's
  * entities: 20 ms of a 33 ms level at 1M). Each key's first per_kind rows hold the first
@@ -75,8 +80,8 @@ export class Migration20261129100000 extends Migration {
         where cardinality(k_entities) > 0 and et.entity_id = any(k_entities) and t.deleted_at is null
         union all
         -- A rule's participants: countries first, then entities by id, as the walk takes them.
-        select * from (
-          select case when p.entity_id is null then 'Country' else 'Entity' end, p.entity_id, p.country_code::text
+        select ap.type, ap.entity_id, ap.country_code::text from (
+          select distinct case when p.entity_id is null then 'Country' else 'Entity' end as type, p.entity_id, p.country_code
           from participation p join government_action a on a.id = p.action_id
           where cardinality(k_actions) > 0 and p.action_id = any(k_actions) and p.deleted_at is null and a.deleted_at is null and (p.entity_id is null or (select e.deleted_at is null from entity e where e.id = p.entity_id))
           order by p.country_code nulls last, p.entity_id limit per_kind) ap
@@ -92,7 +97,7 @@ export class Migration20261129100000 extends Migration {
         where cardinality(k_actions) > 0 and a.id = any(k_actions) and a.deleted_at is null and o.id is not null
         union all
         select * from (
-          select 'GovernmentAction', p.action_id, null::text
+          select distinct 'GovernmentAction', p.action_id, null::text
           from participation p join government_action a on a.id = p.action_id
           where cardinality(k_countries) > 0 and p.country_code = any(k_countries) and p.deleted_at is null and a.deleted_at is null
           order by p.action_id limit per_kind) cp

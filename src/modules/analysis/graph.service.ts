@@ -123,9 +123,9 @@ export async function buildGraph(ctx: Context, roots: DecodedId[], depth: number
     drawing.add(type, root.key, label);
   }
   let truncated = roots.length > drawing.size && drawing.size >= maxNodes;
-  // At most maxNodes neighbours are ever taken, some of them perhaps already in: the first
-  // 2 * maxNodes rows of a kind of edge (in the walk's order) always contain them.
-  const perKind = 2 * maxNodes + 10;
+  // Each branch of a level reads its first maxNodes + 1 distinct nodes in the walk's order:
+  // always enough to hold the ones the walk takes (see graph_level in Migration20261129100000).
+  const perKind = maxNodes + 1;
   let frontier = drawing.nodes.map((n) => n.ref);
   for (let level = 0; level < depth && frontier.length; level++) {
     const room = maxNodes - drawing.size;

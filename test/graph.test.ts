@@ -59,6 +59,21 @@ describe('graph answers', () => {
     expect(got).toEqual(EXPECTED);
   });
 
+  // Each branch of a level reads only its first maxNodes + 1 distinct nodes. Three rules of the
+  // same day name five of the same people, so their participants repeat: one hop out, the
+  // drawing cut at m nodes must still be the first m nodes of the uncut one.
+  it('cut at maxNodes, are the start of the uncut walk, where neighbours repeat', async () => {
+    const res = await t.gql('{ a: action(slug: "ca-2021-03-22-sema") { id } b: action(slug: "uk-2021-03-22-ghr") { id } c: action(slug: "eu-2021-03-22-ghrsr") { id } }');
+    const roots = [res.data!.a.id, res.data!.b.id, res.data!.c.id];
+    const whole = await graph(roots, 1, 500);
+    expect(whole.truncated).toBe(false);
+    expect(whole.nodes.length).toBeGreaterThan(12);
+    for (let m = 4; m < whole.nodes.length; m++) {
+      const cut = await graph(roots, 1, m);
+      expect({ m, nodes: cut.nodes.map((n) => n.id), truncated: cut.truncated }).toEqual({ m, nodes: whole.nodes.slice(0, m).map((n) => n.id), truncated: true });
+    }
+  });
+
   // The loaders read authorities from a reference-data snapshot up to 10 s old (a write in SQL,
   // as here, shows when it refreshes); the walk's own statement reads the row itself, so it
   // says "(deleted)" at once. The fingerprint is the old answer once the snapshot refreshed.

@@ -1,4 +1,5 @@
 import { inForceOn } from '../../db/sql';
+import { statementCache } from '../../db/statement-cache';
 import type { Knex } from 'knex';
 import type { Context } from '../../graphql/context';
 import type { ActionFilter, EntityFilter } from '../../graphql/filter-inputs';
@@ -84,19 +85,25 @@ export class ActionStatsService {
     const facetColumn = facetsAsked.length ? `case ${facetsAsked.map((f) => `when grouping(${GROUPING[f].by[0]}) = 0 then '${f}' `).join('')}else 'total' end` : `'total'`;
     const keyColumn = `coalesce(${['null', ...facetsAsked.map((f) => GROUPING[f].key)].join(', ')})`;
     const labelColumn = `coalesce(${['null', ...facetsAsked.map((f) => GROUPING[f].label)].join(', ')})`;
-    const grouped = this.knex
-      .with('fa', this.weightedActions())
-      .from('fa')
-      .join('authority as au', 'au.id', 'fa.authority_id')
-      .leftJoin('country as c', 'c.code', 'au.country_code')
-      .select(this.knex.raw(`${facetColumn} as facet, ${keyColumn} as key, ${labelColumn} as label, sum(fa.n) as n`))
-      .groupByRaw(`grouping sets (${sets.join(', ')})`);
-    const rows = (await this.knex
-      .select('*')
-      .from(grouped.as('g'))
-      // A grouping-set row whose key is null (an authority without a country) belongs to no facet.
-      .whereRaw(`g.facet = 'total' or g.key is not null`)
-      .orderByRaw(`g.facet, case when g.facet = 'byYear' then g.key end, g.n desc, g.key`)) as (FacetRow & { facet: GroupedActionFacet })[];
+    // The text and values depend on the facets and the filter only: compiled once for each (statement-cache.ts).
+    const statement = statementCache.rows(this.knex, `actionStats:${facetsAsked.join(',')}:${JSON.stringify(this.filter)}`, [], () => {
+      const grouped = this.knex
+        .with('fa', this.weightedActions())
+        .from('fa')
+        .join('authority as au', 'au.id', 'fa.authority_id')
+        .leftJoin('country as c', 'c.code', 'au.country_code')
+        .select(this.knex.raw(`${facetColumn} as facet, ${keyColumn} as key, ${labelColumn} as label, sum(fa.n) as n`))
+        .groupByRaw(`grouping sets (${sets.join(', ')})`);
+      return (
+        this.knex
+          .select('*')
+          .from(grouped.as('g'))
+          // A grouping-set row whose key is null (an authority without a country) belongs to no facet.
+          .whereRaw(`g.facet = 'total' or g.key is not null`)
+          .orderByRaw(`g.facet, case when g.facet = 'byYear' then g.key end, g.n desc, g.key`)
+      );
+    });
+    const rows = (await statement) as unknown as (FacetRow & { facet: GroupedActionFacet })[];
     const counts: GroupedActionCounts = { total: 0, facets: new Map(facetsAsked.map((f) => [f, []])) };
     for (const row of rows) {
       if (row.facet === 'total') {

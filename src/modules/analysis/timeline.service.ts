@@ -1,5 +1,6 @@
 import type { Knex } from 'knex';
 import type { Context } from '../../graphql/context';
+import { statementCache } from '../../db/statement-cache';
 import type { ActionFilter } from '../../graphql/filter-inputs';
 import { ActionKind } from '../action/action-kinds';
 import { actionCountRows, rollupAnswers } from '../action/action-count-rollup';
@@ -45,22 +46,26 @@ function countedActions(knex: Knex, filter: ActionFilter | null, granularity: Gr
 export async function buildTimeline(ctx: Context, filter: ActionFilter | null, granularity: Granularity): Promise<Timeline> {
   const { knex } = ctx;
   const { unit, step } = UNITS[granularity];
-  const rows = (await knex
-    .with('f', countedActions(knex, filter, granularity))
-    .with(
-      'series',
-      knex.raw(`select generate_series(date_trunc(?, min(occurred_on)::timestamp), date_trunc(?, max(occurred_on)::timestamp), ?::interval) as start from f`, [unit, unit, step]),
-    )
-    .with('counts', knex.raw(`select date_trunc(?, occurred_on::timestamp) as start, kind, sum(n)::int as n from f group by 1, 2`, [unit]))
-    .select(
-      knex.raw('s.start::date::text as start'),
-      knex.raw('((s.start + ?::interval)::date - 1)::text as "end"', [step]),
-      'c.kind',
-      knex.raw('coalesce(c.n, 0)::int as n'),
-    )
-    .from('series as s')
-    .leftJoin('counts as c', 'c.start', 's.start')
-    .orderBy([{ column: 's.start' }, { column: 'c.kind' }])) as BucketRow[];
+  // The text and values depend on the granularity and the filter only: compiled once for each (statement-cache.ts).
+  const statement = statementCache.rows(knex, `timeline:${granularity}:${JSON.stringify(filter)}`, [], () =>
+    knex
+      .with('f', countedActions(knex, filter, granularity))
+      .with(
+        'series',
+        knex.raw(`select generate_series(date_trunc(?, min(occurred_on)::timestamp), date_trunc(?, max(occurred_on)::timestamp), ?::interval) as start from f`, [unit, unit, step]),
+      )
+      .with('counts', knex.raw(`select date_trunc(?, occurred_on::timestamp) as start, kind, sum(n)::int as n from f group by 1, 2`, [unit]))
+      .select(
+        knex.raw('s.start::date::text as start'),
+        knex.raw('((s.start + ?::interval)::date - 1)::text as "end"', [step]),
+        'c.kind',
+        knex.raw('coalesce(c.n, 0)::int as n'),
+      )
+      .from('series as s')
+      .leftJoin('counts as c', 'c.start', 's.start')
+      .orderBy([{ column: 's.start' }, { column: 'c.kind' }]),
+  );
+  const rows = (await statement) as unknown as BucketRow[];
 
   // Rows come one per (bucket, kind), ordered by bucket; an empty bucket has one row with no kind.
   const grouped = new Map<string, { end: string; byKind: KindCount[] }>();

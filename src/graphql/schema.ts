@@ -1,6 +1,7 @@
 import 'reflect-metadata';
 import { GraphQLSchema, isAbstractType } from 'graphql';
 import { buildSchema, getMetadataStorage, type PubSub } from 'type-graphql';
+import { callFieldResolversDirectly } from './direct-field-resolvers';
 import { ActionRelationResolver, ActionResolver, ParticipationResolver } from '../modules/action/action.resolver';
 import { AuthorityResolver } from '../modules/authority/authority.resolver';
 import { CountryResolver } from '../modules/country/country.resolver';
@@ -76,6 +77,7 @@ export async function buildAppSchema(pubSub: PubSub): Promise<GraphQLSchema> {
     pubSub,
   });
   bindPubSub(schema, pubSub);
+  callFieldResolversDirectly(schema);
   describeRootTypes(schema);
   resolveTypesSynchronously(schema);
   return schema;

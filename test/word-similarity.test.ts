@@ -2,7 +2,7 @@ import { Client } from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestServer, TestServer } from './helpers/server';
 import { trigramSequence } from '../src/modules/search/trigram';
-import { wordSimilarity } from '../src/modules/search/word-similarity';
+import { distinctTrigrams, prepareHaystack, prepareNeedle, preparedWordSimilarity, wordSimilarity, wordSimilarityBound } from '../src/modules/search/word-similarity';
 
 // The reference tables are searched with this port of pg_trgm's word_similarity: it must give
 // the database's own numbers, or a search's ranking would depend on where it was computed.
@@ -64,5 +64,15 @@ describe('wordSimilarity', () => {
     expect(mismatches).toEqual([]);
     // Not all zero: the comparison covers partial matches.
     expect(rows.filter((r) => Number(r.s) > 0.3 && Number(r.s) < 1).length).toBeGreaterThan(100);
+    // The bound search uses to skip reference texts is never below the similarity, and is it
+    // when the whole haystack is the best extent (so it is not merely large).
+    const ids = new Map<string, number>();
+    const bounds = pairs.map(([q, h]) => {
+      const hay = prepareHaystack(h, ids);
+      const needle = prepareNeedle(q, ids);
+      return { q, h, similarity: preparedWordSimilarity(needle, hay), bound: wordSimilarityBound(needle, distinctTrigrams(hay)) };
+    });
+    expect(bounds.filter((b) => b.bound < b.similarity)).toEqual([]);
+    expect(bounds.filter((b) => b.bound === b.similarity && b.similarity > 0 && b.similarity < 1).length).toBeGreaterThan(20);
   });
 });

@@ -13,8 +13,8 @@ import { actionSearchQuery } from './action-search';
 import { candidateQuery, candidatesFrom } from './candidates';
 import { compactKey, normalizeText } from './normalize';
 import { SearchHit, SearchType } from './search.types';
-import { trigramSimilarity } from './trigram';
-import { Needle, preparedWordSimilarity, prepareHaystack, prepareNeedle } from './word-similarity';
+import { trigrams, trigramSetSimilarity } from './trigram';
+import { distinctTrigrams, Needle, preparedWordSimilarity, prepareHaystack, prepareNeedle, wordSimilarityBound } from './word-similarity';
 
 type Row = Record<string, unknown>;
 
@@ -28,13 +28,26 @@ export interface Terms {
 
 const round = (n: number) => Math.round(Math.min(1, Math.max(0, n)) * 1000) / 1000;
 
+/** The query's two forms as trigram sets, made once per search for every name bestName compares. */
+export interface QueryTrigrams {
+  normalized: ReadonlySet<string>;
+  compact: ReadonlySet<string>;
+}
+
+export const queryTrigrams = (terms: Pick<Terms, 'normalized' | 'compact'>): QueryTrigrams => ({ normalized: trigrams(terms.normalized), compact: trigrams(terms.compact) });
+
 /** The entity name or alias closest to the query (names in other scripts compared transliterated). */
-export function bestName(names: readonly string[], terms: Pick<Terms, 'normalized' | 'compact'>): { name: string; similarity: number } {
+export function bestName(
+  names: readonly string[],
+  terms: Pick<Terms, 'normalized' | 'compact'>,
+  query: QueryTrigrams = queryTrigrams(terms),
+): { name: string; similarity: number } {
   let best = { name: names[0] ?? '', similarity: -1 };
   for (const name of names) {
     const normalized = normalizeText(name);
-    const exact = normalized === terms.normalized || compactKey(name) === terms.compact;
-    const similarity = exact ? 1 : Math.max(trigramSimilarity(normalized, terms.normalized), trigramSimilarity(compactKey(name), terms.compact));
+    const compact = compactKey(name);
+    const exact = normalized === terms.normalized || compact === terms.compact;
+    const similarity = exact ? 1 : Math.max(trigramSetSimilarity(trigrams(normalized), query.normalized), trigramSetSimilarity(trigrams(compact), query.compact));
     if (similarity > best.similarity) best = { name, similarity };
   }
   return best;
@@ -98,9 +111,10 @@ async function searchEntities(ctx: Context, t: Terms, limit: number, closeness: 
     .filter(PASSES[closeness])
     .sort((a, b) => databaseScore(b) - databaseScore(a) || Number(a.id) - Number(b.id))
     .slice(0, limit);
+  const query = queryTrigrams(t);
   return rows.map((row) => {
     const entity = ctx.loaders.map(LegalEntity, row);
-    const best = bestName([entity.name, ...entity.aliases], t);
+    const best = bestName([entity.name, ...entity.aliases], t, query);
     // An exact name is certain; otherwise the database's word similarity, confirmed by the best single name.
     const score = best.similarity === 1 ? 1 : Math.max(databaseScore(row) * 0.9, best.similarity * 0.95);
     return Object.assign(new SearchHit(), { score: round(score), matched: best.name, node: entity });
@@ -155,6 +169,8 @@ const isNamed = (type: SearchType): boolean => NAMED_TABLES[type] !== undefined;
 interface PreparedText {
   lower: string;
   trigrams: Int32Array;
+  /** Its distinct trigrams: how many of the query's it holds bounds its word similarity. */
+  distinct: Int32Array;
 }
 const preparedTexts = new WeakMap<Row, PreparedText[]>();
 
@@ -166,19 +182,27 @@ function textsOf(row: Row, columns: readonly string[]): PreparedText[] {
   if (!texts) {
     texts = columns.map((c) => {
       const lower = textOf(row, c).toLowerCase();
-      return { lower, trigrams: prepareHaystack(lower) };
+      const sequence = prepareHaystack(lower);
+      return { lower, trigrams: sequence, distinct: distinctTrigrams(sequence) };
     });
     preparedTexts.set(row, texts);
   }
   return texts;
 }
 
-/** A reference row's score: 1 for an exact code or slug, else its best text's word similarity, or 0.7 when a text contains the query. */
-function namedScore(row: Row, table: NamedTable, raw: string, needle: Needle): { score: number; exact?: string } {
+/**
+ * A reference row's score: 1 for an exact code or slug, else its best text's word similarity,
+ * or 0.7 when a text contains the query; below `least` it is dropped, so a text whose bound
+ * (wordSimilarityBound) is under both `least` and the score so far is not measured.
+ */
+function namedScore(row: Row, table: NamedTable, raw: string, needle: Needle, least: number): { score: number; exact?: string } {
   const exact = table.exactColumns.map((c) => textOf(row, c)).find((v) => v.toLowerCase() === raw);
   if (exact !== undefined) return { score: 1, exact };
   let score = 0;
-  for (const text of textsOf(row, table.textColumns)) score = Math.max(score, preparedWordSimilarity(needle, text.trigrams), text.lower.includes(raw) ? 0.7 : 0);
+  for (const text of textsOf(row, table.textColumns)) {
+    score = Math.max(score, text.lower.includes(raw) ? 0.7 : 0);
+    if (wordSimilarityBound(needle, text.distinct) >= Math.max(least, score)) score = Math.max(score, preparedWordSimilarity(needle, text.trigrams));
+  }
   return { score };
 }
 
@@ -201,7 +225,7 @@ async function searchNamed(ctx: Context, t: Terms, limit: number, closeness: Clo
       const scored: { row: Row; key: string; score: number; exact?: string }[] = [];
       for (const [rowKey, row] of rows) {
         if (row.deleted_at != null) continue;
-        const { score, exact } = namedScore(row, named, raw, needle);
+        const { score, exact } = namedScore(row, named, raw, needle, NAMED_MIN_SCORE[closeness]);
         if (score >= NAMED_MIN_SCORE[closeness]) scored.push({ row, key: rowKey, score, exact });
       }
       scored.sort((a, b) => b.score - a.score || (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));

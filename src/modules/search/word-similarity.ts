@@ -105,6 +105,22 @@ export function preparedWordSimilarity(needle: Needle, hay: Int32Array): number 
   return best;
 }
 
+/**
+ * The most preparedWordSimilarity(needle, haystack) can be, from the haystack's distinct
+ * trigrams: the share of the needle's trigrams it holds, since an extent of the haystack holds
+ * no more of them and has at least as many trigrams as it shares. In single precision, as the
+ * similarity (rounding to it keeps the order), so `bound < x` means `similarity < x`.
+ */
+export function wordSimilarityBound(needle: Needle, distinctHay: Int32Array): number {
+  if (!needle.unique) return 0;
+  let held = 0;
+  for (const id of distinctHay) held += needle.holds[id] ?? 0;
+  return Math.fround(held / needle.unique);
+}
+
+/** A prepared haystack's distinct trigrams, for wordSimilarityBound. */
+export const distinctTrigrams = (hay: Int32Array): Int32Array => Int32Array.from(new Set(hay));
+
 /** pg_trgm's word_similarity(needle, haystack), for one pair (its own numbering: the reference tables' stays theirs). */
 export function wordSimilarity(needle: string, haystack: string): number {
   const ids: TrigramIds = new Map();

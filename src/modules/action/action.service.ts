@@ -112,18 +112,29 @@ export class ActionService {
   participationsQuery(ids: readonly number[] | Knex.QueryBuilder, roles: ParticipantRole[] | null | undefined, filter: ActionFilter | null | undefined): PageQuery<Row> {
     // The action comes with each participation (it is joined for the order anyway), so
     // `participation.action` costs no statement of its own.
-    const base = this.knex('participation as p')
-      .select('p.*', 'p.entity_id as __parent', this.knex.raw('a.occurred_on::text as __s0'), this.ctx.loaders.joinedColumns(GovernmentAction, 'a', JOINED_ACTION))
-      .join('government_action as a', 'a.id', 'p.action_id')
-      .whereIn('p.entity_id', ids as number[])
-      .whereNull('p.deleted_at');
-    if (roles?.length) base.whereIn('p.role', roles);
-    applyActionFilter(this.knex, base, filter);
+    const build = () => {
+      const base = this.knex('participation as p')
+        .select('p.*', 'p.entity_id as __parent', this.knex.raw('a.occurred_on::text as __s0'), this.ctx.loaders.joinedColumns(GovernmentAction, 'a', JOINED_ACTION))
+        .join('government_action as a', 'a.id', 'p.action_id')
+        .whereIn('p.entity_id', ids as number[])
+        .whereNull('p.deleted_at');
+      if (roles?.length) base.whereIn('p.role', roles);
+      return applyActionFilter(this.knex, base, filter);
+    };
     const sort: SortKey[] = [
       { column: '__s0', direction: 'desc' },
       { column: 'id', direction: 'desc' },
     ];
-    return { base, sort, toNode: this.toParticipationWithAction };
+    // Built when first read: a page whose statement is cached (statement-cache.ts) reads it
+    // only to count, and most clients ask for no totalCount.
+    let base: Knex.QueryBuilder | undefined;
+    return {
+      get base() {
+        return (base ??= build());
+      },
+      sort,
+      toNode: this.toParticipationWithAction,
+    };
   }
 
   /** GovernmentAction.participants: everyone the action names, in the order recorded. */

@@ -135,16 +135,16 @@ describe('graph statements', () => {
 
   // Planning the level statement cost more than running it, and a generic plan's estimate
   // crossed jit_above_cost at 1M (164 ms of JIT for a 2 ms statement): see Migration20261129100000.
-  it('runs its level and edge statements as one generic plan, without JIT', async () => {
+  it('runs its roots, level and edge statements as one generic plan, without JIT', async () => {
     const knex = t.server.orm.em.getKnex();
-    const { rows } = await knex.raw(`select proname, proconfig from pg_proc where proname in ('graph_level', 'graph_edges') order by proname`);
-    expect(rows).toEqual([
-      { proname: 'graph_edges', proconfig: ['plan_cache_mode=force_generic_plan', 'jit=off'] },
-      { proname: 'graph_level', proconfig: ['plan_cache_mode=force_generic_plan', 'jit=off'] },
-    ]);
+    const { rows } = await knex.raw(`select proname, proconfig from pg_proc where proname like 'graph\\_%' order by proname`);
+    expect(rows).toEqual(
+      ['graph_edges', 'graph_level', 'graph_roots'].map((proname) => ({ proname, proconfig: ['plan_cache_mode=force_generic_plan', 'jit=off'] })),
+    );
     const statements = await statementsOf(GRAPH, { ids: [(await idsOf()).rule], d: 2, m: 50 });
     expect(statements.filter((s) => s.includes('graph_level('))).toHaveLength(2);
     expect(statements.filter((s) => s.includes('graph_edges('))).toHaveLength(1);
+    expect(statements.filter((s) => s.includes('graph_roots('))).toHaveLength(1);
   });
 
   it('still resolves `node` per node through the loaders, in batches', async () => {

@@ -54,10 +54,13 @@ import { Migration } from '@mikro-orm/migrations';
  * index of live country rows: as one scan, PostgreSQL intersected the countries' 130,000
  * participations with the actions' at 1M (25 ms, against 2 ms this way).
  */
-export class Migration20261129100000 extends Migration {
-  override async up(): Promise<void> {
-    this.addSql(`create function graph_roots(k_entities int[], k_actions int[], k_countries bpchar[], k_authorities int[], k_lists int[], k_categories int[])
-    returns table (node_type text, node_ikey int, node_skey text, node_label text)
+/** The keys of some nodes, one array per type (graph-sql.ts: KeyArrays). */
+const KEYS = 'k_entities int[], k_actions int[], k_countries bpchar[], k_authorities int[], k_lists int[], k_categories int[]';
+const NODE_ROWS = 'node_type text, node_ikey int, node_skey text, node_label text';
+
+/** A function that returns `query`'s rows, run as one generic plan per session without JIT (see above). */
+const genericPlanFunction = (signature: string, columns: string, query: string) => `create function ${signature}
+    returns table (${columns})
     language plpgsql stable
     set plan_cache_mode = force_generic_plan
     set jit = off
@@ -65,6 +68,27 @@ export class Migration20261129100000 extends Migration {
     #variable_conflict use_column
     begin
       return query
+${query};
+    end
+    $$;`;
+
+/**
+ * The label of the node in columns `<t>.type, <t>.ikey, <t>.skey`: name or title; '(deleted)'
+ * when it is gone. An entity id merged away reads the entity it was merged into.
+ */
+const label = (t: string) => `coalesce(case ${t}.type
+      when 'Entity' then (select x.name from entity x
+        where x.id = coalesce((select r.to_id from entity_redirect r where r.from_id = ${t}.ikey), ${t}.ikey) and x.deleted_at is null)
+      when 'GovernmentAction' then (select x.title from government_action x where x.id = ${t}.ikey and x.deleted_at is null)
+      when 'Country' then (select x.name::text from country x where x.code = ${t}.skey)
+      when 'Authority' then (select x.name::text from authority x where x.id = ${t}.ikey and x.deleted_at is null)
+      when 'TechnologyCategory' then (select x.name::text from technology_category x where x.id = ${t}.ikey and x.deleted_at is null)
+      when 'SanctionsList' then (select x.name::text from sanctions_list x where x.id = ${t}.ikey and x.deleted_at is null)
+    end, '(deleted)')`;
+
+export class Migration20261129100000 extends Migration {
+  override async up(): Promise<void> {
+    this.addSql(genericPlanFunction(`graph_roots(${KEYS})`, NODE_ROWS, `
       with v(type, ikey, skey) as (
         select 'Entity', x.id, null::text from entity x where cardinality(k_entities) > 0 and x.id = any(k_entities) and x.deleted_at is null
         union all
@@ -78,29 +102,11 @@ export class Migration20261129100000 extends Migration {
         union all
         select 'TechnologyCategory', x.id, null from technology_category x where cardinality(k_categories) > 0 and x.id = any(k_categories) and x.deleted_at is null
       )
-      select v.type, v.ikey, v.skey, coalesce(case v.type
-          when 'Entity' then (select x.name from entity x
-            where x.id = coalesce((select r.to_id from entity_redirect r where r.from_id = v.ikey), v.ikey) and x.deleted_at is null)
-          when 'GovernmentAction' then (select x.title from government_action x where x.id = v.ikey and x.deleted_at is null)
-          when 'Country' then (select x.name::text from country x where x.code = v.skey)
-          when 'Authority' then (select x.name::text from authority x where x.id = v.ikey and x.deleted_at is null)
-          when 'TechnologyCategory' then (select x.name::text from technology_category x where x.id = v.ikey and x.deleted_at is null)
-          when 'SanctionsList' then (select x.name::text from sanctions_list x where x.id = v.ikey and x.deleted_at is null)
-        end, '(deleted)') as label from v;
-    end
-    $$;`);
-    this.addSql(`create function graph_level(
-      k_entities int[], k_actions int[], k_countries bpchar[], k_authorities int[], k_lists int[], k_categories int[],
+      select v.type, v.ikey, v.skey, ${label('v')} as label from v`));
+    this.addSql(genericPlanFunction(`graph_level(
+      ${KEYS},
       in_entities int[], in_actions int[], in_countries text[], in_authorities int[], in_lists int[], in_categories int[],
-      per_kind int, room int)
-    returns table (node_type text, node_ikey int, node_skey text, node_label text)
-    language plpgsql stable
-    set plan_cache_mode = force_generic_plan
-    set jit = off
-    as $$
-    #variable_conflict use_column
-    begin
-      return query
+      per_kind int, room int)`, NODE_ROWS, `
       with n(type, ikey, skey) as (
         select 'GovernmentAction', p.action_id, null::text
         from participation p join government_action a on a.id = p.action_id join entity e on e.id = p.entity_id
@@ -168,28 +174,10 @@ export class Migration20261129100000 extends Migration {
         order by n.type collate "C", n.ikey, n.skey collate "C"
         limit room
       )
-      select f.type, f.ikey, f.skey, coalesce(case f.type
-          when 'Entity' then (select x.name from entity x
-            where x.id = coalesce((select r.to_id from entity_redirect r where r.from_id = f.ikey), f.ikey) and x.deleted_at is null)
-          when 'GovernmentAction' then (select x.title from government_action x where x.id = f.ikey and x.deleted_at is null)
-          when 'Country' then (select x.name::text from country x where x.code = f.skey)
-          when 'Authority' then (select x.name::text from authority x where x.id = f.ikey and x.deleted_at is null)
-          when 'TechnologyCategory' then (select x.name::text from technology_category x where x.id = f.ikey and x.deleted_at is null)
-          when 'SanctionsList' then (select x.name::text from sanctions_list x where x.id = f.ikey and x.deleted_at is null)
-        end, '(deleted)') as label
+      select f.type, f.ikey, f.skey, ${label('f')} as label
       from fresh f
-      order by f.type collate "C", f.ikey, f.skey collate "C";
-    end
-    $$;`);
-    this.addSql(`create function graph_edges(k_entities int[], k_actions int[], k_countries bpchar[], k_authorities int[], k_lists int[], k_categories int[])
-    returns table (source_type text, source_key int, target_type text, target_ikey int, target_skey text, edge_kind text)
-    language plpgsql stable
-    set plan_cache_mode = force_generic_plan
-    set jit = off
-    as $$
-    #variable_conflict use_column
-    begin
-      return query
+      order by f.type collate "C", f.ikey, f.skey collate "C"`));
+    this.addSql(genericPlanFunction(`graph_edges(${KEYS})`, 'source_type text, source_key int, target_type text, target_ikey int, target_skey text, edge_kind text', `
       select 'GovernmentAction' as st, p.action_id as s, 'Entity' as tt, p.entity_id as t, null::text as tk, p.role as kind
       from participation p join government_action a on a.id = p.action_id
       where cardinality(k_actions) > 0 and cardinality(k_entities) > 0 and p.action_id = any(k_actions) and p.entity_id = any(k_entities)
@@ -218,11 +206,8 @@ export class Migration20261129100000 extends Migration {
       from entity_relation r where cardinality(k_entities) > 0 and r.from_id = any(k_entities) and r.to_id = any(k_entities)
       union all
       select 'Entity', et.entity_id, 'TechnologyCategory', et.technology_category_id, null, 'IN_CATEGORY'
-      from entity_technology et where cardinality(k_categories) > 0 and et.entity_id = any(k_entities) and et.technology_category_id = any(k_categories);
-    end
-    $$;`);
+      from entity_technology et where cardinality(k_categories) > 0 and et.entity_id = any(k_entities) and et.technology_category_id = any(k_categories)`));
   }
-
   override async down(): Promise<void> {
     this.addSql(`drop function graph_level(int[], int[], bpchar[], int[], int[], int[], int[], int[], text[], int[], int[], int[], int, int);`);
     this.addSql(`drop function graph_edges(int[], int[], bpchar[], int[], int[], int[]);`);

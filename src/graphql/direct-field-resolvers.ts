@@ -30,19 +30,9 @@ function sourcesOf(params: readonly { kind: string; index: number; propertyName?
 
 /** A resolver calling `method` on `instance` with the parameters from `sources`. */
 function directCall(instance: object, method: Method, sources: readonly ParamSource[]): GraphQLFieldResolver<unknown, unknown> {
-  const signature = sources.join(',');
-  switch (signature) {
-    case 'root':
-      return (root) => method.call(instance, root);
-    case 'root,context':
-      return (root, _args, context) => method.call(instance, root, context);
-    case 'root,context,info':
-      return (root, _args, context, info) => method.call(instance, root, context, info);
-    case 'root,info,context':
-      return (root, _args, context, info) => method.call(instance, root, info, context);
-    default:
-      return (root, _args, context, info) => method.apply(instance, sources.map((s) => (s === 'root' ? root : s === 'context' ? context : info)));
-  }
+  // Every field resolver that qualifies today takes (root, context): no array per call for it.
+  if (sources.join(',') === 'root,context') return (root, _args, context) => method.call(instance, root, context);
+  return (root, _args, context, info) => method.apply(instance, sources.map((s) => (s === 'root' ? root : s === 'context' ? context : info)));
 }
 
 /** Replaces type-graphql's handler of every field resolver that qualifies (see above) in `schema`; returns their "Type.field" names. */

@@ -51,6 +51,9 @@ function isLegalFormWord(word: string): boolean {
   return LEGAL_FORM_WORDS.has(word) || (word.length >= 6 && LONG_LEGAL_FORM_WORDS.some((w) => sameWord(w, word)));
 }
 
+const MEMO_SIZE = 20_000;
+const MEMO_MAX_LENGTH = 200;
+
 /**
  * Recent texts' normal forms (and compact keys, below). Search and screening normalize every
  * name of every candidate they score, the same names request after request, and transliteration
@@ -74,9 +77,6 @@ class RecentTexts {
     return value;
   }
 }
-const MEMO_SIZE = 20_000;
-const MEMO_MAX_LENGTH = 200;
-
 const normalForms = new RecentTexts((text) =>
   transliterate(text.normalize('NFKC'))
     .toLowerCase()

@@ -1,5 +1,6 @@
 import type { Knex } from 'knex';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { UNPREPARED } from '../src/db/prepared-statements';
 import { StatementCache } from '../src/db/statement-cache';
 import { startTestServer, TestServer } from './helpers/server';
 
@@ -51,6 +52,24 @@ describe('StatementCache: statements compiled once per shape', () => {
     const question = (slots: readonly unknown[]) => knex.select(knex.raw(`'is it\\?' as q, ? as v`, [slots[0] as string]));
     expect(await cache.rows(knex, 'question', ['a'], question)).toEqual([{ q: 'is it?', v: 'a' }]);
     expect(await cache.rows(knex, 'question', ['b'], question)).toEqual([{ q: 'is it?', v: 'b' }]);
+  });
+
+  it('runs with the query options it is given, compiled or reused (a list planned on every run stays UNPREPARED)', async () => {
+    const cache = new StatementCache();
+    const seen: unknown[] = [];
+    const listener = (q: { sql: string; options?: Record<string, unknown> }) => {
+      if (q.sql.includes('options_probe')) seen.push(q.options?.[UNPREPARED]);
+    };
+    knex.on('query', listener);
+    try {
+      const probe = (slots: readonly unknown[]) => knex.select(knex.raw(`? as options_probe`, [slots[0] as string]));
+      for (const v of ['a', 'b', 'c']) expect(await cache.rows(knex, 'options', [v], probe, { [UNPREPARED]: true })).toEqual([{ options_probe: v }]);
+      const transformed = (slots: readonly unknown[]) => knex.select(knex.raw(`? as options_probe`, [String(slots[0]).toUpperCase()]));
+      expect(await cache.rows(knex, 'options-uncached', ['d'], transformed, { [UNPREPARED]: true })).toEqual([{ options_probe: 'D' }]);
+    } finally {
+      knex.off('query', listener);
+    }
+    expect(seen).toEqual([true, true, true, true]);
   });
 
   it('an error the builder throws is thrown on every run; a builder that builds nothing gives null', () => {

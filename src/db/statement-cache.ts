@@ -12,7 +12,7 @@ import type { Knex } from 'knex';
  * exactly as given (a builder that transforms its input), or the text holds a question mark
  * that is not a placeholder, or a binding is not a plain value, the shape is not cached and
  * every run compiles, as before. Query options set on the builder (`.options()`) are not kept:
- * statements that need them are not run through here.
+ * a statement that needs one (UNPREPARED, say) passes it to `rows`.
  */
 
 const MAX_SHAPES = 500;
@@ -45,9 +45,16 @@ export class StatementCache {
   /**
    * The rows of the statement `compile` builds for `values` (null if it builds none), compiled once for
    * `key`: `compile` receives placeholders in the values' places and must build the same text
-   * for any values. An error `compile` throws is thrown on every run, never cached.
+   * for any values. An error `compile` throws is thrown on every run, never cached. `options`
+   * are the query options the statement runs with.
    */
-  rows(knex: Knex, key: string, values: readonly unknown[], compile: (slots: readonly unknown[]) => Knex.QueryBuilder | null): Promise<Row[]> | null {
+  rows(
+    knex: Knex,
+    key: string,
+    values: readonly unknown[],
+    compile: (slots: readonly unknown[]) => Knex.QueryBuilder | null,
+    options?: Readonly<Record<string, unknown>>,
+  ): Promise<Row[]> | null {
     let shape = this.shapes.get(key);
     if (shape === undefined) {
       const built = compile(values.map((_, i) => placeholder(i)));
@@ -56,12 +63,16 @@ export class StatementCache {
       this.shapes.set(key, shape);
     }
     if (shape === NONE) return null;
-    if (shape === null) return Promise.resolve(compile(values) as unknown as Promise<Row[]>);
+    if (shape === null) {
+      const statement = compile(values) as Knex.QueryBuilder;
+      return Promise.resolve((options ? statement.options(options) : statement) as unknown as Promise<Row[]>);
+    }
     const bindings = shape.bindings.slice();
     shape.positions.forEach((indexes, slot) => {
       for (const index of indexes) bindings[index] = values[slot];
     });
-    return rowsOf(knex.raw(shape.sql, bindings as Knex.RawBinding[]));
+    const raw = knex.raw(shape.sql, bindings as Knex.RawBinding[]);
+    return rowsOf(options ? raw.options(options) : raw);
   }
 
   private shapeOf(builder: Knex.QueryBuilder, slots: number): Shape | null {

@@ -1,5 +1,6 @@
 import type { Knex } from 'knex';
 import { UNPREPARED } from '../db/prepared-statements';
+import { statementCache } from '../db/statement-cache';
 import { Edge, Page, PageInfo } from './connection';
 import { encodeCursor, PageRequest, pageWindow, PageWindow } from './page-args';
 
@@ -26,10 +27,23 @@ export interface PageQuery<Row = Record<string, unknown>> {
    * wrong. Top-level lists only.
    */
   planEachRun?: boolean;
+  /**
+   * totalCount as one row of one column `n` from somewhere cheap (a rollup), read by the page
+   * statement itself, so totalCount costs no statement of its own; `count` answers it when the
+   * page has no rows. Set it only when totalCount is asked for. Top-level lists only.
+   */
+  inlineCount?: Knex.QueryBuilder;
+  /**
+   * Everything the page statement's text depends on but the page window (the filter's values
+   * included, since they are bound into it): a first page's statement is then compiled once
+   * per key, not on every request (statement-cache.ts). Top-level lists only.
+   */
+  statementKey?: string;
 }
 
 const PARENT = '__parent';
 const ROW_NUMBER = '__rn';
+/** The list's total, read with the rows: per parent in a partitioned page, inlineCount in a top-level one. */
 const PARENT_TOTAL = '__total';
 
 function signature(sort: SortKey[]): string {
@@ -88,7 +102,10 @@ function applyWindow(knex: Knex, query: PageQuery<unknown>, window: PageWindow, 
     q = q.whereRaw(sql, b as Knex.RawBinding[]);
   }
   const [order, orderBindings] = orderClause('t', query.sort, !forward);
-  if (!partitioned) return q.orderByRaw(order, orderBindings).limit(window.size + 1);
+  if (!partitioned) {
+    if (query.inlineCount) q = q.select(knex.raw('(?) as ??', [query.inlineCount, PARENT_TOTAL]));
+    return q.orderByRaw(order, orderBindings).limit(window.size + 1);
+  }
   // One statement for every parent: number each parent's rows and keep the first size + 1.
   let numbered = q.select(knex.raw(`row_number() over (partition by t.?? order by ${order}) as ??`, [PARENT, ...orderBindings, ROW_NUMBER]));
   // Numbering reads every row of each parent anyway, so counting them too is nearly free and
@@ -137,11 +154,16 @@ export async function paginate<Row>(knex: Knex, query: PageQuery<Row>, args: Pag
   const window = pageWindow(args, sig, query.sort.length);
   const count = query.count ?? (() => countRows(knex, query.base));
   if (window.size === 0) return new Page([], emptyInfo(), count);
-  const statement = applyWindow(knex, query as PageQuery<unknown>, window, false);
-  if (query.planEachRun) statement.options({ [UNPREPARED]: true });
-  const rows = (await statement) as Record<string, unknown>[];
+  const options = query.planEachRun ? { [UNPREPARED]: true } : undefined;
+  const compile = () => applyWindow(knex, query as PageQuery<unknown>, window, false);
+  // A cursor's values are part of the text's key, and every page after the first has its own: those compile each time.
+  const cached = query.statementKey && !window.after && !window.before;
+  const rows = cached
+    ? await (statementCache.rows(knex, `${query.statementKey}:${window.size}:${window.fromEnd}`, [], compile, options) as Promise<Record<string, unknown>[]>)
+    : ((await (options ? compile().options(options) : compile())) as Record<string, unknown>[]);
   let counted: Promise<number> | undefined;
-  return buildPage(rows, query, window, sig, () => (counted ??= count()));
+  const inline = query.inlineCount && rows.length > 0 ? Number(rows[0][PARENT_TOTAL]) : undefined;
+  return buildPage(rows, query, window, sig, () => (counted ??= inline !== undefined ? Promise.resolve(inline) : count()));
 }
 
 /**

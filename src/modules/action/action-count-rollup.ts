@@ -57,9 +57,14 @@ export function actionCountRows(knex: Knex, filter: ActionFilter | null | undefi
   return q;
 }
 
+/** `select sum(n) as n`: how many actions match a filter that rollupAnswers accepted (null for none). */
+export function actionRollupCount(knex: Knex, filter: ActionFilter | null | undefined): Knex.QueryBuilder {
+  const period: RollupPeriod = rollupAnswers(filter, 'year') ? 'year' : 'month';
+  return knex.sum({ n: 'r.n' }).from(actionCountRows(knex, filter, period).as('r'));
+}
+
 /** How many actions match a filter that rollupAnswers accepted. */
 export async function countActionsFromRollup(knex: Knex, filter: ActionFilter | null | undefined): Promise<number> {
-  const period: RollupPeriod = rollupAnswers(filter, 'year') ? 'year' : 'month';
-  const [row] = (await knex.sum({ n: 'r.n' }).from(actionCountRows(knex, filter, period).as('r'))) as { n: string | null }[];
+  const [row] = (await actionRollupCount(knex, filter)) as { n: string | null }[];
   return Number(row.n ?? 0);
 }

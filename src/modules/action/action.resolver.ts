@@ -1,4 +1,6 @@
-import { Arg, Args, Ctx, FieldResolver, ID, Query, Resolver, Root } from 'type-graphql';
+import type { GraphQLResolveInfo } from 'graphql';
+import { Arg, Args, Ctx, FieldResolver, ID, Info, Query, Resolver, Root } from 'type-graphql';
+import { requestedFields } from '../../graphql/requested-fields';
 import type { Context } from '../../graphql/context';
 import { badInput } from '../../graphql/errors';
 import { ActionFilter, ActionOrder, EntityFilter } from '../../graphql/filter-inputs';
@@ -61,8 +63,9 @@ export class ActionResolver {
     @Arg('orderBy', () => [ActionOrder], { nullable: true, description: 'Sort keys, most significant first; ties are broken by id.' }) orderBy: ActionOrder[] | null,
     @Args() page: PageArgs,
     @Ctx() ctx: Context,
+    @Info() info: GraphQLResolveInfo,
   ) {
-    return new ActionService(ctx).page(filter, orderBy, pageOf(page));
+    return new ActionService(ctx).page(filter, orderBy, pageOf(page), requestedFields(info).has('totalCount'));
   }
 
   @FieldResolver(() => Authority, { description: 'Who issued it.' })

@@ -6,7 +6,7 @@ import type { ActionFilter, ActionOrder, EntityFilter } from '../../graphql/filt
 import { nestedPage, nestedPageLoader } from '../../graphql/nested-page';
 import type { PageRequest } from '../../graphql/page-args';
 import { paginate, PageQuery, SortKey } from '../../graphql/paginate';
-import { countActionsFromRollup, rollupAnswers } from './action-count-rollup';
+import { actionRollupCount, countActionsFromRollup, rollupAnswers } from './action-count-rollup';
 import { rootDescendantPairs } from '../../db/sql';
 import { findBySlug } from '../../graphql/reference-loaders';
 import { checkFilter } from '../../graphql/filter-checks';
@@ -45,12 +45,16 @@ export class ActionService {
     return action && !action.deletedAt ? action : null;
   }
 
-  async page(filter: ActionFilter | null | undefined, orderBy: ActionOrder[] | null | undefined, page: PageRequest): Promise<Page<unknown>> {
+  /** The top-level list; `wantsTotal` when totalCount is asked for, so a rollup's count is read with the page. */
+  async page(filter: ActionFilter | null | undefined, orderBy: ActionOrder[] | null | undefined, page: PageRequest, wantsTotal = false): Promise<Page<unknown>> {
     await checkFilter(this.ctx, 'filter', filter);
     const base = applyActionFilter(this.knex, this.knex('government_action as a').select('a.*'), filter);
     const sort = actionSort(this.knex, base, orderBy);
-    const count = rollupAnswers(filter) ? () => countActionsFromRollup(this.knex, filter) : undefined;
-    return paginate<Row>(this.knex, { base, sort, toNode: this.toAction, count }, page);
+    const rollup = rollupAnswers(filter);
+    const count = rollup ? () => countActionsFromRollup(this.knex, filter) : undefined;
+    const inlineCount = rollup && wantsTotal ? actionRollupCount(this.knex, filter) : undefined;
+    const statementKey = `actions:${JSON.stringify([filter, orderBy, inlineCount !== undefined])}`;
+    return paginate<Row>(this.knex, { base, sort, toNode: this.toAction, count, inlineCount, statementKey }, page);
   }
 
   /** Actions under a parent; `parentOf` adds the join that yields `__parent` and restricts to `parents`. */

@@ -24,8 +24,13 @@ export function entityCountRows(knex: Knex, filter: EntityFilter | null | undefi
   return q;
 }
 
+/** `select sum(n) as n`: how many entities match a filter that entityRollupAnswers accepted (null for none). */
+export function entityRollupCount(knex: Knex, filter: EntityFilter | null | undefined): Knex.QueryBuilder {
+  return knex.sum({ n: 'r.n' }).from(entityCountRows(knex, filter).as('r'));
+}
+
 /** How many entities match a filter that entityRollupAnswers accepted. */
 export async function countEntitiesFromRollup(knex: Knex, filter: EntityFilter | null | undefined): Promise<number> {
-  const [row] = (await knex.sum({ n: 'r.n' }).from(entityCountRows(knex, filter).as('r'))) as { n: string | null }[];
+  const [row] = (await entityRollupCount(knex, filter)) as { n: string | null }[];
   return Number(row.n ?? 0);
 }

@@ -1,6 +1,6 @@
 import type { GraphQLResolveInfo } from 'graphql';
 import { Arg, Args, Ctx, FieldResolver, ID, Info, Query, Resolver, Root } from 'type-graphql';
-import { requestedNodeFields } from '../../graphql/requested-fields';
+import { requestedFields, requestedNodeFields } from '../../graphql/requested-fields';
 import type { Context } from '../../graphql/context';
 import { badInput } from '../../graphql/errors';
 import { ActionFilter, EntityFilter, EntityOrder } from '../../graphql/filter-inputs';
@@ -51,7 +51,7 @@ export class EntityResolver {
     @Ctx() ctx: Context,
     @Info() info: GraphQLResolveInfo,
   ) {
-    return new EntityService(ctx).page(filter, orderBy, pageOf(page), requestedNodeFields(info));
+    return new EntityService(ctx).page(filter, orderBy, pageOf(page), requestedNodeFields(info), requestedFields(info).has('totalCount'));
   }
 
   @FieldResolver(() => Country, { nullable: true, description: 'Where it is based.' })

@@ -52,7 +52,9 @@ describe('top-level lists', () => {
     expect(actions.statements[0]).toMatch(/action_(year_)?count/);
   });
 
-  it('leave the rollup out when totalCount is not asked for', async () => {
+  it('leave the rollup out when totalCount is not asked for, even right after the same page with it', async () => {
+    const withTotal = await run(`{ entities(filter: { country: ["CN"] }, first: 3) { totalCount nodes { slug } } }`);
+    expect(withTotal.statements[0]).toMatch(/entity_count/);
     const { statements } = await run(`{ entities(filter: { country: ["CN"] }, first: 3) { nodes { slug } } }`);
     expect(statements).toHaveLength(1);
     expect(statements[0]).not.toMatch(/entity_count/);

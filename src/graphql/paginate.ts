@@ -19,8 +19,11 @@ export interface PageQuery<Row = Record<string, unknown>> {
   sort: SortKey[];
   /** Turns a row into the node the edge carries. */
   toNode: (row: Row) => unknown;
-  /** totalCount from somewhere cheaper than counting `base` (a rollup table); top-level lists only. */
-  count?: () => Promise<number>;
+  /**
+   * totalCount from somewhere cheaper than counting `base`: one row of one column `n` (a
+   * rollup table's sum). Top-level lists only.
+   */
+  countQuery?: Knex.QueryBuilder;
   /**
    * Plan the page statement on every run (prepared-statements.ts, UNPREPARED): for lists whose
    * best plan depends on the filter's values, where a prepared statement's generic plan guesses
@@ -28,22 +31,21 @@ export interface PageQuery<Row = Record<string, unknown>> {
    */
   planEachRun?: boolean;
   /**
-   * totalCount as one row of one column `n` from somewhere cheap (a rollup), read by the page
-   * statement itself, so totalCount costs no statement of its own; `count` answers it when the
-   * page has no rows. Set it only when totalCount is asked for. Top-level lists only.
+   * totalCount is asked for: the page statement then reads `countQuery` too, so totalCount costs
+   * no statement of its own (a page with no rows, which cannot carry it, runs it alone).
    */
-  inlineCount?: Knex.QueryBuilder;
+  countWithPage?: boolean;
   /**
-   * Everything the page statement's text depends on but the page window (the filter's values
-   * included, since they are bound into it): a first page's statement is then compiled once
-   * per key, not on every request (statement-cache.ts). Top-level lists only.
+   * Everything the page statement's text depends on but the page window and countWithPage (the
+   * filter's values included, since they are bound into it): a first page's statement is then
+   * compiled once per key, not on every request (statement-cache.ts). Top-level lists only.
    */
   statementKey?: string;
 }
 
 const PARENT = '__parent';
 const ROW_NUMBER = '__rn';
-/** The list's total, read with the rows: per parent in a partitioned page, inlineCount in a top-level one. */
+/** The list's total, read with the rows: per parent in a partitioned page, countQuery in a top-level one. */
 const PARENT_TOTAL = '__total';
 
 function signature(sort: SortKey[]): string {
@@ -103,7 +105,8 @@ function applyWindow(knex: Knex, query: PageQuery<unknown>, window: PageWindow, 
   }
   const [order, orderBindings] = orderClause('t', query.sort, !forward);
   if (!partitioned) {
-    if (query.inlineCount) q = q.select(knex.raw('(?) as ??', [query.inlineCount, PARENT_TOTAL]));
+    const pageCount = countReadWithPage(query);
+    if (pageCount) q = q.select(knex.raw('(?) as ??', [pageCount, PARENT_TOTAL]));
     return q.orderByRaw(order, orderBindings).limit(window.size + 1);
   }
   // One statement for every parent: number each parent's rows and keep the first size + 1.
@@ -152,18 +155,29 @@ function buildPage<Row>(rows: Record<string, unknown>[], query: PageQuery<Row>, 
 export async function paginate<Row>(knex: Knex, query: PageQuery<Row>, args: PageRequest): Promise<Page<unknown>> {
   const sig = signature(query.sort);
   const window = pageWindow(args, sig, query.sort.length);
-  const count = query.count ?? (() => countRows(knex, query.base));
+  const { countQuery } = query;
+  const count = countQuery ? () => countOf(countQuery) : () => countRows(knex, query.base);
   if (window.size === 0) return new Page([], emptyInfo(), count);
   const options = query.planEachRun ? { [UNPREPARED]: true } : undefined;
   const compile = () => applyWindow(knex, query as PageQuery<unknown>, window, false);
+  const withCount = countReadWithPage(query) !== undefined;
   // A cursor's values are part of the text's key, and every page after the first has its own: those compile each time.
   const cached = query.statementKey && !window.after && !window.before;
   const rows = cached
-    ? await (statementCache.rows(knex, `${query.statementKey}:${window.size}:${window.fromEnd}`, [], compile, options) as Promise<Record<string, unknown>[]>)
+    ? await (statementCache.rows(knex, `${query.statementKey}:${window.size}:${window.fromEnd}:${withCount}`, [], compile, options) as Promise<Record<string, unknown>[]>)
     : ((await (options ? compile().options(options) : compile())) as Record<string, unknown>[]);
   let counted: Promise<number> | undefined;
-  const inline = query.inlineCount && rows.length > 0 ? Number(rows[0][PARENT_TOTAL]) : undefined;
+  const inline = withCount && rows.length > 0 ? Number(rows[0][PARENT_TOTAL]) : undefined;
   return buildPage(rows, query, window, sig, () => (counted ??= inline !== undefined ? Promise.resolve(inline) : count()));
+}
+
+/** The count statement the page statement reads as a column, if any. */
+const countReadWithPage = <Row>(query: PageQuery<Row>): Knex.QueryBuilder | undefined => (query.countWithPage ? query.countQuery : undefined);
+
+/** The `n` of a one-row count statement (a sum over no rows is null: 0). */
+async function countOf(statement: Knex.QueryBuilder): Promise<number> {
+  const [row] = (await statement) as { n: string | number | null }[];
+  return Number(row?.n ?? 0);
 }
 
 /**
@@ -233,9 +247,8 @@ function emptyInfo(): PageInfo {
   return { hasNextPage: false, hasPreviousPage: false, startCursor: null, endCursor: null };
 }
 
-async function countRows(knex: Knex, base: Knex.QueryBuilder): Promise<number> {
-  const rows = (await knex.count({ n: '*' }).from(base.clone().as('t'))) as Record<string, unknown>[];
-  return Number(rows[0].n);
+function countRows(knex: Knex, base: Knex.QueryBuilder): Promise<number> {
+  return countOf(knex.count({ n: '*' }).from(base.clone().as('t')));
 }
 
 async function countRowsPerParent(knex: Knex, base: Knex.QueryBuilder): Promise<Map<string, number>> {

@@ -62,9 +62,3 @@ export function actionRollupCount(knex: Knex, filter: ActionFilter | null | unde
   const period: RollupPeriod = rollupAnswers(filter, 'year') ? 'year' : 'month';
   return knex.sum({ n: 'r.n' }).from(actionCountRows(knex, filter, period).as('r'));
 }
-
-/** How many actions match a filter that rollupAnswers accepted. */
-export async function countActionsFromRollup(knex: Knex, filter: ActionFilter | null | undefined): Promise<number> {
-  const [row] = (await actionRollupCount(knex, filter)) as { n: string | null }[];
-  return Number(row.n ?? 0);
-}

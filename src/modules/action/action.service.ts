@@ -6,7 +6,7 @@ import type { ActionFilter, ActionOrder, EntityFilter } from '../../graphql/filt
 import { nestedPage, nestedPageLoader } from '../../graphql/nested-page';
 import type { PageRequest } from '../../graphql/page-args';
 import { paginate, PageQuery, SortKey } from '../../graphql/paginate';
-import { actionRollupCount, countActionsFromRollup, rollupAnswers } from './action-count-rollup';
+import { actionRollupCount, rollupAnswers } from './action-count-rollup';
 import { rootDescendantPairs } from '../../db/sql';
 import { findBySlug } from '../../graphql/reference-loaders';
 import { checkFilter } from '../../graphql/filter-checks';
@@ -50,11 +50,9 @@ export class ActionService {
     await checkFilter(this.ctx, 'filter', filter);
     const base = applyActionFilter(this.knex, this.knex('government_action as a').select('a.*'), filter);
     const sort = actionSort(this.knex, base, orderBy);
-    const rollup = rollupAnswers(filter);
-    const count = rollup ? () => countActionsFromRollup(this.knex, filter) : undefined;
-    const inlineCount = rollup && wantsTotal ? actionRollupCount(this.knex, filter) : undefined;
-    const statementKey = `actions:${JSON.stringify([filter, orderBy, inlineCount !== undefined])}`;
-    return paginate<Row>(this.knex, { base, sort, toNode: this.toAction, count, inlineCount, statementKey }, page);
+    const countQuery = rollupAnswers(filter) ? actionRollupCount(this.knex, filter) : undefined;
+    const statementKey = `actions:${JSON.stringify([filter, orderBy])}`;
+    return paginate<Row>(this.knex, { base, sort, toNode: this.toAction, countQuery, countWithPage: wantsTotal, statementKey }, page);
   }
 
   /** Actions under a parent; `parentOf` adds the join that yields `__parent` and restricts to `parents`. */

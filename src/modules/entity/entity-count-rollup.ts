@@ -28,9 +28,3 @@ export function entityCountRows(knex: Knex, filter: EntityFilter | null | undefi
 export function entityRollupCount(knex: Knex, filter: EntityFilter | null | undefined): Knex.QueryBuilder {
   return knex.sum({ n: 'r.n' }).from(entityCountRows(knex, filter).as('r'));
 }
-
-/** How many entities match a filter that entityRollupAnswers accepted. */
-export async function countEntitiesFromRollup(knex: Knex, filter: EntityFilter | null | undefined): Promise<number> {
-  const [row] = (await entityRollupCount(knex, filter)) as { n: string | null }[];
-  return Number(row.n ?? 0);
-}

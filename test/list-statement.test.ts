@@ -3,7 +3,7 @@ import { startTestServer, TestServer } from './helpers/server';
 
 // The top-level lists (`entities`, `actions`) read a rollup's totalCount in their page
 // statement, and compile a first page's statement once per filter, order and selection
-// (src/graphql/paginate.ts: inlineCount, statementKey). Both must answer exactly as counting
+// (src/graphql/paginate.ts: countQuery, countWithPage, statementKey). Both must answer exactly as counting
 // and reading the rows would, whatever request came before.
 
 let t: TestServer;

@@ -31,9 +31,9 @@ export function readConnection(em: EntityManager): ReturnType<EntityManager['get
   return em.getConnection(readsFromPrimary(em) ? 'write' : 'read');
 }
 
-/** readConnection's knex, for query builders. */
-export function readKnex(em: EntityManager): Knex {
-  return readConnection(em).getKnex();
+/** readConnection's knex, for query builders; `primary` sends the reads to the primary whatever `em` is. */
+export function readKnex(em: EntityManager, primary = readsFromPrimary(em)): Knex {
+  return em.getConnection(primary ? 'write' : 'read').getKnex();
 }
 
 /**

@@ -25,15 +25,51 @@ export interface Context {
 }
 
 /**
+ * A request's context. The EntityManager is forked when a resolver first asks for `em` (writes,
+ * auth): reads go through `knex` and the loaders, and a fork costs more than the rest of a
+ * small request's set-up (MikroORM re-syncs its configuration, which writes process.env, twice
+ * per fork, and builds a unit of work and an identity map). The getter lives on the prototype,
+ * and its state in plain fields, because Apollo copies every context with
+ * `Object.assign(Object.create(prototype), context)`, which would call an own getter.
+ */
+class RequestContext implements Context {
+  warnings: Context['warnings'] = [];
+  /** The request's fork of rootEm, once asked for. */
+  private forked: EntityManager | undefined = undefined;
+
+  constructor(
+    private readonly rootEm: EntityManager,
+    /** Reads and the fork go to the primary. */
+    private readonly primary: boolean,
+    public knex: Knex,
+    public loaders: Loaders,
+    public viewer: Viewer,
+    public events: DomainEvents,
+  ) {}
+
+  get em(): EntityManager {
+    if (!this.forked) {
+      this.forked = this.rootEm.fork();
+      if (this.primary) pinToPrimary(this.forked);
+    }
+    return this.forked;
+  }
+
+  set em(em: EntityManager) {
+    this.forked = em;
+  }
+}
+
+/**
  * `knex` reads from a read replica when DATABASE_REPLICA_URLS names some (db/read.ts), else from
  * the primary. `primary: true` pins the request to the primary (subscriptions re-read what a
  * commit just announced); a context made from a pinned EntityManager stays pinned.
  */
 export function createContext(rootEm: EntityManager, options: { viewer?: Viewer; events?: DomainEvents; primary?: boolean } = {}): Context {
-  const em = rootEm.fork();
-  if (options.primary || readsFromPrimary(rootEm)) pinToPrimary(em);
-  const knex = readKnex(em);
-  return { em, knex, loaders: new Loaders(em, knex), viewer: options.viewer ?? ANONYMOUS, warnings: [], events: options.events ?? NO_EVENTS };
+  const primary = Boolean(options.primary) || readsFromPrimary(rootEm);
+  const knex = readKnex(rootEm, primary);
+  // The loaders read only metadata through their EntityManager: the root one serves.
+  return new RequestContext(rootEm, primary, knex, new Loaders(rootEm, knex), options.viewer ?? ANONYMOUS, options.events ?? NO_EVENTS);
 }
 
 /**

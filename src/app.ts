@@ -2,7 +2,6 @@ import http from 'node:http';
 import { ApolloServer } from '@apollo/server';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
 import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
-import { expressMiddleware } from '@as-integrations/express5';
 import express, { Express } from 'express';
 import type { Connection } from '@mikro-orm/core';
 import type { MikroORM } from '@mikro-orm/postgresql';
@@ -24,9 +23,10 @@ import { graphiqlRouter } from './http/graphiql';
 import { limitConnections } from './http/connections';
 import { createMetrics, Metrics } from './http/metrics';
 import { CostLimiter, createCostLimiter } from './http/rate-limit';
-import { bindRequestContext, currentRequest, requestIdMiddleware } from './http/request-context';
-import { requestLogger } from './http/request-log';
-import { jsonErrorHandler, requestShapeLimits, requestTimeout } from './http/request-limits';
+import { graphqlHandler } from './http/graphql-handler';
+import { beginRequest, currentRequest, type TrustProxy } from './http/request-context';
+import { logWhenDone } from './http/request-log';
+import { jsonErrorHandler } from './http/request-limits';
 import type { Logger } from './logger';
 import { createInProcessBus, EventBus } from './modules/subscriptions/event-bus';
 import { attachSubscriptionServer, SubscriptionServer } from './modules/subscriptions/ws-server';
@@ -46,6 +46,13 @@ export interface App {
 }
 
 const GRAPHQL_PATH = '/graphql';
+
+/** The GraphQL path itself, with or without a trailing slash or query string. */
+function isGraphqlUrl(url: string | undefined): boolean {
+  if (!url?.startsWith(GRAPHQL_PATH)) return false;
+  const rest = url.slice(GRAPHQL_PATH.length);
+  return rest === '' || rest === '/' || rest.startsWith('?') || rest.startsWith('/?');
+}
 
 /** True when this connection's PostgreSQL answers within a second. */
 async function answers(connection: Connection): Promise<boolean> {
@@ -86,7 +93,8 @@ export async function createApp(config: Config, orm: MikroORM, logger: Logger, b
   app.set('etag', false);
   app.set('trust proxy', config.trustProxy);
   // Check every second for clients that are too slow to send their headers (HEADERS_TIMEOUT_MS).
-  const httpServer = http.createServer({ connectionsCheckingInterval: 1000 }, app);
+  // Requests are dispatched (below) once Apollo has started.
+  const httpServer = http.createServer({ connectionsCheckingInterval: 1000 });
   limitConnections(httpServer, {
     maxConnectionsPerAddress: config.maxConnectionsPerAddress,
     headersTimeoutMs: config.headersTimeoutMs,
@@ -220,8 +228,22 @@ export async function createApp(config: Config, orm: MikroORM, logger: Logger, b
     }
   };
 
-  app.use(requestIdMiddleware());
-  app.use(requestLogger(logger, metrics, GRAPHQL_PATH));
+  const httpLimits = { maxQueryLength: config.maxQueryLength, maxBatchSize: config.maxBatchSize, requestTimeoutMs: config.requestTimeoutMs };
+  const graphql = graphqlHandler({
+    apollo,
+    limits: httpLimits,
+    maxBodyBytes: config.maxBodyBytes,
+    logger,
+    context: async (req, request) => {
+      const viewer = await viewerOf(req.headers.authorization);
+      request.keyName = viewer?.name ?? null;
+      if (!viewer && config.requireKeyForReads) {
+        throw domainError('UNAUTHENTICATED', 'This server requires an API key: send "Authorization: Bearer <key>"', { http: { status: 401 } });
+      }
+      return createContext(orm.em, { viewer: viewer ?? ANONYMOUS, events: bus.events });
+    },
+  });
+
   app.get('/healthz', (_req, res) => {
     // Under WORKERS > 1, which worker process answered (1..n).
     res.json(workerIndex ? { status: 'ok', worker: workerIndex } : { status: 'ok' });
@@ -237,25 +259,18 @@ export async function createApp(config: Config, orm: MikroORM, logger: Logger, b
   app.get('/metrics', metrics.handler());
   app.use(graphiqlRouter(GRAPHQL_PATH));
   app.use(explorerRouter()); // the explorer front-end at /explore (dist/explorer, from npm run build:explorer)
-  const httpLimits = { maxQueryLength: config.maxQueryLength, maxBatchSize: config.maxBatchSize, requestTimeoutMs: config.requestTimeoutMs };
-  app.use(
-    GRAPHQL_PATH,
-    requestTimeout(httpLimits, logger),
-    express.json({ limit: config.maxBodyBytes }),
-    requestShapeLimits(httpLimits),
-    bindRequestContext(),
-    expressMiddleware(apollo, {
-      context: async ({ req }) => {
-        const viewer = await viewerOf(req.headers.authorization);
-        const request = currentRequest();
-        if (request) request.keyName = viewer?.name ?? null;
-        if (!viewer && config.requireKeyForReads) {
-          throw domainError('UNAUTHENTICATED', 'This server requires an API key: send "Authorization: Bearer <key>"', { http: { status: 401 } });
-        }
-        return createContext(orm.em, { viewer: viewer ?? ANONYMOUS, events: bus.events });
-      },
-    }),
-  );
-  app.use(jsonErrorHandler(logger, config.maxBodyBytes));
+  // GraphQL requests that reach express: GETs that are not for GraphiQL, and odd spellings of the path.
+  app.use(GRAPHQL_PATH, (req, res) => graphql(req, res));
+  app.use(jsonErrorHandler(logger));
+
+  const trustProxy = app.get('trust proxy fn') as TrustProxy;
+  httpServer.on('request', (req: http.IncomingMessage, res: http.ServerResponse) => {
+    const state = beginRequest(req, res, trustProxy);
+    logWhenDone(req, res, state, logger, metrics, GRAPHQL_PATH);
+    // A GraphQL POST goes straight to its handler: express's routing would cost it as much as
+    // Apollo's whole pipeline (docs/benchmarks.md). Everything else is express's.
+    if (req.method === 'POST' && isGraphqlUrl(req.url)) graphql(req, res);
+    else app(req, res);
+  });
   return { express: app, httpServer, apollo, subscriptions, metrics, rateLimiter, responseStore };
 }

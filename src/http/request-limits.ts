@@ -1,4 +1,5 @@
-import type { ErrorRequestHandler, NextFunction, Request, Response } from 'express';
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { ErrorRequestHandler } from 'express';
 import type { Logger } from '../logger';
 import { stateOf } from './request-context';
 
@@ -8,45 +9,50 @@ export interface HttpLimits {
   requestTimeoutMs: number;
 }
 
+/** A request refused before it reaches Apollo: its HTTP status and GraphQL error. */
+export interface Refusal {
+  status: number;
+  code: string;
+  message: string;
+  extensions?: Record<string, unknown>;
+}
+
 /**
  * Sends a GraphQL-shaped error (`{ errors: [{ message, extensions: { code, ... } }] }`) for a
  * request refused before it reaches Apollo.
  */
-export function sendError(res: Response, status: number, code: string, message: string, extensions: Record<string, unknown> = {}): void {
+export function sendError(res: ServerResponse, { status, code, message, extensions = {} }: Refusal): void {
   if (res.headersSent) return;
   const state = stateOf(res);
   state?.errorCodes.push(code);
-  res.status(status).type('application/json').send(JSON.stringify({ errors: [{ message, extensions: { code, ...extensions, ...(state ? { requestId: state.id } : {}) } }] }));
+  res.statusCode = status;
+  res.setHeader('content-type', 'application/json; charset=utf-8');
+  res.end(JSON.stringify({ errors: [{ message, extensions: { code, ...extensions, ...(state ? { requestId: state.id } : {}) } }] }));
 }
 
-function queryText(req: Request, item: unknown): unknown {
-  if (item && typeof item === 'object' && 'query' in item) return (item as { query: unknown }).query;
-  if (req.method === 'GET') return (req.query as Record<string, unknown>)?.query;
-  return undefined;
-}
-
-/** Batch size (array bodies) and query length, checked before anything is parsed. */
-export function requestShapeLimits(limits: HttpLimits) {
-  return (req: Request, res: Response, next: NextFunction) => {
-    const body: unknown = req.body;
-    const items = Array.isArray(body) ? body : [body];
-    if (Array.isArray(body) && body.length > limits.maxBatchSize) {
-      return sendError(res, 400, 'BAD_REQUEST', `A batch of ${body.length} operations exceeds the limit of ${limits.maxBatchSize} operations per request`, {
-        limit: limits.maxBatchSize,
-        batchSize: body.length,
-      });
+/** Batch size (array bodies) and query length, checked before anything is parsed; null when within them. */
+export function shapeRefusal(body: unknown, limits: HttpLimits): Refusal | null {
+  const items = Array.isArray(body) ? body : [body];
+  if (Array.isArray(body) && body.length > limits.maxBatchSize) {
+    return {
+      status: 400,
+      code: 'BAD_REQUEST',
+      message: `A batch of ${body.length} operations exceeds the limit of ${limits.maxBatchSize} operations per request`,
+      extensions: { limit: limits.maxBatchSize, batchSize: body.length },
+    };
+  }
+  for (const item of items) {
+    const query = item && typeof item === 'object' && 'query' in item ? (item as { query: unknown }).query : undefined;
+    if (typeof query === 'string' && query.length > limits.maxQueryLength) {
+      return {
+        status: 400,
+        code: 'BAD_REQUEST',
+        message: `Query of ${query.length} characters exceeds the limit of ${limits.maxQueryLength} characters`,
+        extensions: { limit: limits.maxQueryLength, length: query.length },
+      };
     }
-    for (const item of items) {
-      const query = queryText(req, item);
-      if (typeof query === 'string' && query.length > limits.maxQueryLength) {
-        return sendError(res, 400, 'BAD_REQUEST', `Query of ${query.length} characters exceeds the limit of ${limits.maxQueryLength} characters`, {
-          limit: limits.maxQueryLength,
-          length: query.length,
-        });
-      }
-    }
-    next();
-  };
+  }
+  return null;
 }
 
 /**
@@ -54,36 +60,32 @@ export function requestShapeLimits(limits: HttpLimits) {
  * statement_timeout (shorter by default) cancels the statement itself; this bounds everything
  * else. Whatever the late handler writes afterwards is dropped.
  */
-export function requestTimeout(limits: HttpLimits, logger: Logger) {
-  return (req: Request, res: Response, next: NextFunction) => {
-    const timer = setTimeout(() => {
-      if (res.headersSent) return;
-      logger.warn({ reqId: stateOf(res)?.id, path: req.originalUrl.split('?')[0], limitMs: limits.requestTimeoutMs }, 'request timed out');
-      sendError(res, 503, 'TIMEOUT', `The request took longer than the limit of ${limits.requestTimeoutMs} ms`, { limit: limits.requestTimeoutMs });
-    }, limits.requestTimeoutMs);
-    timer.unref();
-    const clear = () => clearTimeout(timer);
-    res.once('finish', clear);
-    res.once('close', clear);
-    next();
-  };
+export function timeOutAfter(req: IncomingMessage, res: ServerResponse, limits: HttpLimits, logger: Logger): void {
+  const timer = setTimeout(() => {
+    if (res.headersSent) return;
+    logger.warn({ reqId: stateOf(res)?.id, path: ((req as { originalUrl?: string }).originalUrl ?? req.url ?? '').split('?')[0], limitMs: limits.requestTimeoutMs }, 'request timed out');
+    sendError(res, { status: 503, code: 'TIMEOUT', message: `The request took longer than the limit of ${limits.requestTimeoutMs} ms`, extensions: { limit: limits.requestTimeoutMs } });
+  }, limits.requestTimeoutMs);
+  timer.unref();
+  const clear = () => clearTimeout(timer);
+  res.once('finish', clear);
+  res.once('close', clear);
 }
 
-/** Body-parser failures (too large, bad JSON, bad charset) and late errors as JSON, never HTML or a stack. */
-export function jsonErrorHandler(logger: Logger, maxBodyBytes: number): ErrorRequestHandler {
+/** An error that escaped a handler, as a 500 JSON error with the request id to quote; never HTML or a stack. */
+export function sendInternalError(res: ServerResponse, error: unknown, logger: Logger): void {
+  const requestId = stateOf(res)?.id;
+  logger.error({ reqId: requestId, err: error }, 'unexpected error while handling a request');
+  sendError(res, { status: 500, code: 'INTERNAL_SERVER_ERROR', message: `Internal server error; quote this id when reporting it: ${requestId}`, extensions: { errorId: requestId } });
+}
+
+/** Errors of the express routes (static files, GraphiQL, health) as JSON, never HTML or a stack. */
+export function jsonErrorHandler(logger: Logger): ErrorRequestHandler {
   return (error: unknown, _req, res, _next) => {
-    if (res.headersSent) return; // e.g. a handler finishing after its request timed out
-    const e = error as { type?: string; status?: number; statusCode?: number; message?: string };
+    if (res.headersSent) return;
+    const e = error as { status?: number; statusCode?: number; message?: string };
     const status = e.status ?? e.statusCode ?? 500;
-    if (e.type === 'entity.too.large') {
-      // Do not read the rest of a body we refuse; close the connection once the answer is out.
-      res.setHeader('connection', 'close');
-      return sendError(res, 413, 'BAD_REQUEST', `Request body exceeds the limit of ${maxBodyBytes} bytes`, { limit: maxBodyBytes });
-    }
-    if (e.type === 'entity.parse.failed') return sendError(res, 400, 'BAD_REQUEST', 'The request body is not valid JSON');
-    if (status >= 400 && status < 500) return sendError(res, status, 'BAD_REQUEST', e.message ?? 'Bad request');
-    const requestId = stateOf(res)?.id;
-    logger.error({ reqId: requestId, err: error }, 'unexpected error while handling a request');
-    sendError(res, 500, 'INTERNAL_SERVER_ERROR', `Internal server error; quote this id when reporting it: ${requestId}`, { errorId: requestId });
+    if (status >= 400 && status < 500) return sendError(res, { status, code: 'BAD_REQUEST', message: e.message ?? 'Bad request' });
+    sendInternalError(res, error, logger);
   };
 }

@@ -20,6 +20,7 @@ import autocannon from 'autocannon';
 import { Pool } from 'pg';
 import { Fixtures, OPERATION_NAMES, OperationName, pickFixtures } from './operations';
 import { Cell, Check, evaluateChecks, formatMarkdown, formatText, Machine, Report, RunOptions, SizeResult } from './report';
+import { medianPasses } from './rounds';
 import { startSqlCounter, SqlCounter } from './sql-counter-proxy';
 import {
   Answer,
@@ -54,6 +55,8 @@ interface Options {
   duration: number;
   connections: number;
   warmup: number;
+  /** Load passes over every target; each cell reports its median pass. */
+  rounds: number;
   out?: string;
   sqlCount: boolean;
   showSql: boolean;
@@ -69,6 +72,8 @@ const USAGE = `usage: npm run bench -- [options]
   --duration SECONDS      load per operation and target (default 10)
   --connections N         concurrent connections (default 32)
   --warmup REQUESTS       warm-up requests before each run, sent for at most 2 s (default 2000)
+  --rounds N              load passes over every target, one after the other; each cell reports the pass
+                          with its median req/s and lists every pass's (default 1)
   --out FILE              also write the results: FILE.md and FILE.json (or FILE as given, if it ends in .md or .json, and the other beside it)
   --no-sql-count          skip the SQL-counting pass
   --show-sql              print the SQL of each counted request (stderr)
@@ -92,6 +97,7 @@ export function parseOptions(argv: string[]): Options {
     // requests (0.1-0.2 s of a fast operation) the first seconds of the run still paid for
     // compiling them (policy-kb's entity page: 1.08 CPU ms/req, 0.84 once warm).
     warmup: 2000,
+    rounds: 1,
     sqlCount: true,
     showSql: false,
     build: true,
@@ -155,6 +161,9 @@ export function parseOptions(argv: string[]): Options {
         break;
       case '--warmup':
         options.warmup = integer(0, 1_000_000);
+        break;
+      case '--rounds':
+        options.rounds = integer(1, 20);
         break;
       case '--out': {
         const out = value();
@@ -394,92 +403,100 @@ async function runSizeOn(size: Size, url: string, pool: Pool, options: Options, 
   const result: SizeResult = { size, database: redact(url), loadAverage: os.loadavg()[0], rows, fixtures: { ...fixtures }, cells: [], peakRssMb: {}, pageSizeSql: {}, rawAnswer: {}, checks: [] };
   const answers = new Map<string, unknown>();
 
-  // Load pass: one target at a time.
-  for (const name of options.targets) {
-    log(`[${size}] starting ${name}...`);
-    let target: RunningTarget;
-    try {
-      target = await startTarget(name, url);
-    } catch (error) {
-      // A server that does not start fails all its cells, loudly; the other targets still run.
-      const message = `did not start: ${error instanceof Error ? error.message : String(error)}`;
-      log(`[${size}] FAILED ${name} ${message}`);
-      for (const op of options.only) result.cells.push({ op, target: name, status: 'failed', error: message });
-      continue;
-    }
-    try {
-      if (isPolicyKb(name)) {
-        const id = await policyKbGlobalId(target, fixtures);
-        if (!id) throw new Error(`${name}: entity(slug: "${fixtures.entitySlug}") { id } found nothing`);
-        if (id !== fixtures.entityGlobalId) {
-          log(`[${size}] policy-kb's global id of ${fixtures.entitySlug} is ${id}, not ${fixtures.entityGlobalId}: using policy-kb's`);
-          fixtures.entityGlobalId = id;
-          result.fixtures.entityGlobalId = id;
-        }
+  // Load passes: one target at a time, every target once per round, so that a slow spell of the
+  // machine falls on one round of every target rather than on all of one target's cells.
+  const passes: Cell[][] = [];
+  for (let round = 1; round <= options.rounds; round++) {
+    if (options.rounds > 1) log(`[${size}] round ${round} of ${options.rounds}`);
+    const cells: Cell[] = [];
+    passes.push(cells);
+    for (const name of options.targets) {
+      log(`[${size}] starting ${name}...`);
+      let target: RunningTarget;
+      try {
+        target = await startTarget(name, url);
+      } catch (error) {
+        // A server that does not start fails all its cells, loudly; the other targets still run.
+        const message = `did not start: ${error instanceof Error ? error.message : String(error)}`;
+        log(`[${size}] FAILED ${name} ${message}`);
+        for (const op of options.only) cells.push({ op, target: name, status: 'failed', error: message });
+        continue;
       }
-      for (const op of options.only) {
-        const request = requestFor(name, op, fixtures);
-        if (!request) {
-          result.cells.push({ op, target: name, status: 'n/a' });
-          log(`[${size}] ${name} ${op}: n/a (the target cannot answer it)`);
-          continue;
-        }
-        const cell: Cell = { op, target: name, status: 'ok' };
-        result.cells.push(cell);
-        try {
-          if (target.exitStatus()) throw new Error(`the server is gone (${target.exitStatus()})`);
-          const first = await send(target, request);
-          const problem = answerProblem(first);
-          if (problem) throw new Error(`check before load: ${problem}`);
-          cell.bytes = Buffer.byteLength(first.text);
-          cell.sample = first.text.slice(0, 2000);
-          answers.set(`${name}:${op}`, first.json);
-          target.rss.resetWindow();
-          const warm = options.warmup
-            ? await load(target, request, options.connections, { amount: Math.max(options.warmup, options.connections) }, WARMUP_MAX_SECONDS)
-            : undefined;
-          await settle(target, pool);
-          const cpuBefore = target.rss.cpuMs();
-          const run = await load(target, request, options.connections, { duration: options.duration });
-          const cpuMs = target.rss.cpuMs() - cpuBefore;
-          await settle(target, pool);
-          target.rss.sample();
-          if (!run.requests) throw new Error(`no request completed within the ${options.duration} s run (${run.failed} failed)`);
-          const after = answerProblem(await send(target, request));
-          if (after) throw new Error(`check after load: ${after}`);
-          Object.assign(cell, {
-            reqPerSec: run.reqPerSec,
-            medianMs: run.medianMs,
-            p99Ms: run.p99Ms,
-            failedRequests: run.failed + (warm?.failed ?? 0),
-            rssMb: target.rss.windowPeakKb / 1024,
-            processes: target.rss.windowProcesses,
-            cpuMsPerReq: run.requests ? cpuMs / run.requests : undefined,
-          });
-          log(
-            `[${size}] ${name} ${op}: ${run.reqPerSec.toFixed(0)} req/s, median ${run.medianMs} ms, p99 ${run.p99Ms} ms, ${(cell.rssMb ?? 0).toFixed(0)} MB` +
-              `${(cell.processes ?? 1) > 1 ? ` (${cell.processes} processes)` : ''}, ` +
-              `${(cell.cpuMsPerReq ?? NaN).toFixed(2)} CPU ms/req` +
-              (cell.failedRequests ? `, ${cell.failedRequests} FAILED REQUESTS` : ''),
-          );
-        } catch (error) {
-          cell.status = 'failed';
-          cell.error = error instanceof Error ? error.message : String(error);
-          await settle(target, pool).catch(() => undefined);
-          if (target.exitStatus() && !cell.error.startsWith('the server is gone')) {
-            cell.error = `the server exited (${target.exitStatus()}): ${cell.error}`;
-            log(`[${size}] ${name} exited (${target.exitStatus()}); its last output:\n${target.output() || '(nothing)'}`);
+      try {
+        if (isPolicyKb(name)) {
+          const id = await policyKbGlobalId(target, fixtures);
+          if (!id) throw new Error(`${name}: entity(slug: "${fixtures.entitySlug}") { id } found nothing`);
+          if (id !== fixtures.entityGlobalId) {
+            log(`[${size}] policy-kb's global id of ${fixtures.entitySlug} is ${id}, not ${fixtures.entityGlobalId}: using policy-kb's`);
+            fixtures.entityGlobalId = id;
+            result.fixtures.entityGlobalId = id;
           }
-          cell.rssMb = target.rss.windowPeakKb / 1024;
-          log(`[${size}] FAILED ${name} ${op}: ${cell.error}`);
         }
+        for (const op of options.only) {
+          const request = requestFor(name, op, fixtures);
+          if (!request) {
+            cells.push({ op, target: name, status: 'n/a' });
+            log(`[${size}] ${name} ${op}: n/a (the target cannot answer it)`);
+            continue;
+          }
+          const cell: Cell = { op, target: name, status: 'ok' };
+          cells.push(cell);
+          try {
+            if (target.exitStatus()) throw new Error(`the server is gone (${target.exitStatus()})`);
+            const first = await send(target, request);
+            const problem = answerProblem(first);
+            if (problem) throw new Error(`check before load: ${problem}`);
+            cell.bytes = Buffer.byteLength(first.text);
+            cell.sample = first.text.slice(0, 2000);
+            answers.set(`${name}:${op}`, first.json);
+            target.rss.resetWindow();
+            const warm = options.warmup
+              ? await load(target, request, options.connections, { amount: Math.max(options.warmup, options.connections) }, WARMUP_MAX_SECONDS)
+              : undefined;
+            await settle(target, pool);
+            const cpuBefore = target.rss.cpuMs();
+            const run = await load(target, request, options.connections, { duration: options.duration });
+            const cpuMs = target.rss.cpuMs() - cpuBefore;
+            await settle(target, pool);
+            target.rss.sample();
+            if (!run.requests) throw new Error(`no request completed within the ${options.duration} s run (${run.failed} failed)`);
+            const after = answerProblem(await send(target, request));
+            if (after) throw new Error(`check after load: ${after}`);
+            Object.assign(cell, {
+              reqPerSec: run.reqPerSec,
+              medianMs: run.medianMs,
+              p99Ms: run.p99Ms,
+              failedRequests: run.failed + (warm?.failed ?? 0),
+              rssMb: target.rss.windowPeakKb / 1024,
+              processes: target.rss.windowProcesses,
+              cpuMsPerReq: run.requests ? cpuMs / run.requests : undefined,
+            });
+            log(
+              `[${size}] ${name} ${op}: ${run.reqPerSec.toFixed(0)} req/s, median ${run.medianMs} ms, p99 ${run.p99Ms} ms, ${(cell.rssMb ?? 0).toFixed(0)} MB` +
+                `${(cell.processes ?? 1) > 1 ? ` (${cell.processes} processes)` : ''}, ` +
+                `${(cell.cpuMsPerReq ?? NaN).toFixed(2)} CPU ms/req` +
+                (cell.failedRequests ? `, ${cell.failedRequests} FAILED REQUESTS` : ''),
+            );
+          } catch (error) {
+            cell.status = 'failed';
+            cell.error = error instanceof Error ? error.message : String(error);
+            await settle(target, pool).catch(() => undefined);
+            if (target.exitStatus() && !cell.error.startsWith('the server is gone')) {
+              cell.error = `the server exited (${target.exitStatus()}): ${cell.error}`;
+              log(`[${size}] ${name} exited (${target.exitStatus()}); its last output:\n${target.output() || '(nothing)'}`);
+            }
+            cell.rssMb = target.rss.windowPeakKb / 1024;
+            log(`[${size}] FAILED ${name} ${op}: ${cell.error}`);
+          }
+        }
+        target.rss.sample();
+        result.peakRssMb[name] = Math.max(result.peakRssMb[name] ?? 0, target.rss.peakKb / 1024);
+      } finally {
+        await stopTarget(size, target);
       }
-      target.rss.sample();
-      result.peakRssMb[name] = target.rss.peakKb / 1024;
-    } finally {
-      await stopTarget(size, target);
     }
   }
+  result.cells = medianPasses(passes);
 
   // Raw answers against policy-kb's.
   for (const op of options.only) {
@@ -625,6 +642,7 @@ async function main(): Promise<void> {
     duration: options.duration,
     connections: options.connections,
     warmup: options.warmup,
+    rounds: options.rounds,
     sqlCount: options.sqlCount,
     command: command.replace(/postgres(ql)?:\/\/\S+/g, (u) => redact(u)),
   };

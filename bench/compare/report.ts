@@ -22,6 +22,8 @@ export interface RunOptions {
   duration: number;
   connections: number;
   warmup: number;
+  /** Load passes per cell (--rounds); each cell reports its median pass. */
+  rounds?: number;
   sqlCount: boolean;
   command: string;
 }
@@ -33,6 +35,8 @@ export interface Cell {
   status: 'ok' | 'n/a' | 'failed';
   error?: string;
   reqPerSec?: number;
+  /** req/s of each load pass (--rounds), in pass order; reqPerSec and the rest are the median pass's. */
+  rounds?: number[];
   medianMs?: number;
   p99Ms?: number;
   /** Non-2xx, connection errors, timeouts and answers with GraphQL errors, warm-up and run together. */
@@ -161,7 +165,7 @@ function cellRow(c: Cell): string[] {
     sqlOf(c),
     num(c.rssMb),
     num(c.cpuMsPerReq, 2),
-    c.failedRequests ? `${c.failedRequests} failed requests` : '',
+    [c.rounds ? `req/s of the rounds: ${c.rounds.map((n) => num(n)).join(', ')}` : '', c.failedRequests ? `${c.failedRequests} failed requests` : ''].filter(Boolean).join('; '),
   ];
 }
 
@@ -211,7 +215,8 @@ function machineLine(m: Machine, withDate = true): string {
 function sizeIntro(r: SizeResult, o: RunOptions): string {
   return (
     `size ${r.size}: ${r.database} (${r.rows.entities.toLocaleString('en-US')} entities, ${r.rows.actions.toLocaleString('en-US')} actions, ` +
-    `${r.rows.participations.toLocaleString('en-US')} participations); ${o.connections} connections, ${o.duration} s per operation after a warm-up of ${o.warmup} requests (2 s at most); ` +
+    `${r.rows.participations.toLocaleString('en-US')} participations); ${o.connections} connections, ${o.duration} s per operation after a warm-up of ${o.warmup} requests (2 s at most)` +
+    `${(o.rounds ?? 1) > 1 ? `, ${o.rounds} rounds (each target once per round; a cell is its median round)` : ''}; ` +
     `load average ${r.loadAverage.toFixed(1)} before the run`
   );
 }

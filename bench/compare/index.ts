@@ -492,7 +492,7 @@ async function runSizeOn(size: Size, url: string, pool: Pool, options: Options, 
         target.rss.sample();
         result.peakRssMb[name] = Math.max(result.peakRssMb[name] ?? 0, target.rss.peakKb / 1024);
       } finally {
-        await stopTarget(size, target);
+        await stopTarget(size, target, pool);
       }
     }
   }
@@ -599,10 +599,20 @@ async function countStatements(size: Size, url: string, options: Options, fixtur
  * Stops a target and says so when it did not end cleanly: policy-kb exits with code 0 on
  * SIGTERM (a cluster primary once its workers have drained), and no worker outlives it.
  */
-async function stopTarget(size: Size, target: RunningTarget): Promise<void> {
+/** Stops a target; with `db` (the load pass), also ends the PostgreSQL sessions it leaves behind. */
+async function stopTarget(size: Size, target: RunningTarget, db?: Pool): Promise<void> {
   const { exit, strays } = await target.stop();
   if (isPolicyKb(target.name) && exit !== 'code 0') log(`[${size}] ${target.name} ended with ${exit} on SIGTERM (expected code 0)`);
   if (strays.length) log(`[${size}] ${target.name}: processes ${strays.join(', ')} were still running after it exited: killed them`);
+  if (!db) return;
+  // PostgreSQL finishes a statement whose client has gone before it notices: raw's match at 1M
+  // left seconds of trigram scans running into the next target's first cells (policy-kb's
+  // entity page at 44 req/s instead of 1,079 in a --rounds 3 run). The stopped server's sessions go with it.
+  const { rows } = await db.query<{ n: number }>(
+    `select count(*)::int as n from (select pg_terminate_backend(pid) from pg_stat_activity where application_name = $1 and pid <> pg_backend_pid()) t`,
+    [applicationName(target.name)],
+  );
+  if (rows[0].n) log(`[${size}] ${target.name}: ended ${rows[0].n} of its PostgreSQL sessions left after it stopped`);
 }
 
 // ---------------------------------------------------------------------------------------------

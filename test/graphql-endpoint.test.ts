@@ -1,5 +1,11 @@
+import { Writable } from 'node:stream';
 import { brotliCompressSync, deflateSync, gzipSync } from 'node:zlib';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import pino from 'pino';
+import { Client } from 'pg';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { loadConfig } from '../src/config';
+import { startServer } from '../src/server';
+import { cloneTemplate } from './helpers/database';
 import { startTestServer, TestServer } from './helpers/server';
 
 /*
@@ -95,5 +101,35 @@ describe('the GraphQL endpoint', () => {
     expect(page.status).toBe(200);
     expect(page.headers.get('content-type')).toMatch(/text\/html/);
     expect(await page.text()).toMatch(/graphiql/i);
+  });
+
+  it('drops the answer of a request that timed out, without logging it as an error', async () => {
+    const lines: { level: number; msg: string; reqId?: string }[] = [];
+    const sink = new Writable({
+      write(chunk, _enc, done) {
+        for (const line of String(chunk).split('\n').filter(Boolean)) lines.push(JSON.parse(line));
+        done();
+      },
+    });
+    const database = await cloneTemplate(inject('adminUrl'), inject('templateDatabase'));
+    const config = loadConfig({ DATABASE_URL: database.url, PORT: '0', LOG_LEVEL: 'info', MIGRATE: 'false', SEED: 'false', STATEMENT_TIMEOUT_MS: '0', REQUEST_TIMEOUT_MS: '300' });
+    const running = await startServer(config, pino({ level: 'info' }, sink));
+    const locker = new Client({ connectionString: database.url });
+    await locker.connect();
+    try {
+      // The read blocks on the lock until the timeout has answered; then the lock goes and the late answer comes.
+      await locker.query('begin; lock table authority in access exclusive mode');
+      const slow = await fetch(`${running.url}/graphql`, { method: 'POST', headers: { ...JSON_TYPE, 'x-request-id': 'late-1' }, body: JSON.stringify({ query: '{ authorities { slug } }' }) });
+      expect(slow.status).toBe(503);
+      await locker.query('rollback');
+      const deadline = Date.now() + 3000;
+      while (!lines.some((l) => l.reqId === 'late-1' && l.msg === 'request failed') && Date.now() < deadline) await new Promise((r) => setTimeout(r, 20));
+      await new Promise((r) => setTimeout(r, 200)); // the late handler finishes after the lock goes
+      expect(lines.filter((l) => l.reqId === 'late-1' && l.level >= 50)).toEqual([]);
+    } finally {
+      await locker.end();
+      await running.stop();
+      await database.drop();
+    }
   });
 });

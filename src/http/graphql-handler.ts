@@ -51,6 +51,8 @@ export function graphqlHandler<TContext extends BaseContext>(options: GraphqlHan
         context: () => context(req, state),
       }),
     );
+    // The request timed out meanwhile (timeOutAfter answered 503): the late answer is dropped.
+    if (res.headersSent) return;
     for (const [name, value] of response.headers) res.setHeader(name, value);
     res.statusCode = response.status ?? 200;
     if (response.body.kind === 'complete') {

@@ -73,8 +73,11 @@ export function readJsonBody(req: IncomingMessage, maxBytes: number): Promise<Bo
       chunks.push(chunk);
     });
     stream.on('error', () => settle({ refusal: { status: 400, code: 'BAD_REQUEST', message: `The request body could not be read${decoder ? ` as ${encoding}` : ''}` } }));
-    // The client went away: nothing will read the answer, but the handler must not wait forever.
-    req.on('aborted', () => settle({ refusal: { status: 400, code: 'BAD_REQUEST', message: 'The request was aborted' } }));
+    // The client went away before the body was complete: nothing will read the answer, but the
+    // handler must not wait forever.
+    req.on('close', () => {
+      if (!req.complete) settle({ refusal: { status: 400, code: 'BAD_REQUEST', message: 'The request was aborted' } });
+    });
     stream.on('end', () => {
       const text = chunks.length === 1 ? chunks[0].toString('utf8') : Buffer.concat(chunks).toString('utf8');
       const first = /\S/.exec(text)?.[0];
